@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+/**
+ * npm run kafka -- <command>: the local Apache Kafka launcher.
+ * Every failure prints one clear message, a hint, and exits 1.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ClusterMode } from './cluster-layout';
+import { LocalKafka } from './local-kafka';
+import { LocalKafkaError } from './local-kafka.error';
+
+const clusterOption = () =>
+  new Option('-c, --cluster <mode>', 'which local cluster: "single" (one broker on 9092) or "three" (3 nodes on 19092-19094)')
+    .choices(Object.values(ClusterMode))
+    .default(ClusterMode.Single);
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+const kafka = (opts: { cluster: ClusterMode }) => new LocalKafka({ mode: opts.cluster, log: (l) => console.log(l) });
+
+const program = new Command('kafka')
+  .description('Run a real Apache Kafka (KRaft) broker on this machine, from jars that Maven fetches on first use.')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  npm run kafka -- start                  start the single broker on 127.0.0.1:9092 (reports it if already up)
+  npm run kafka -- status --json          machine-readable state of every node
+  npm run kafka -- start --cluster three  3 nodes, replication 3, min.insync.replicas 2
+  npm run kafka -- node kill 2 -c three   kill -9 node 2 (also: stop, pause, resume, restart)
+  npm run kafka -- logs --node 1 -n 200   the last 200 lines of node 1's log
+  npm run kafka -- reset                  stop and wipe the data
+
+Environment:
+  KAFKA_BROKERS                  use this cluster instead; the launcher is then not needed
+  EVENTLINE_KAFKA_PORT           port of the single broker (default 9092; the controller takes the next one)
+  EVENTLINE_KAFKA_START_TIMEOUT_MS  how long start waits for the broker (default 90000)
+  JAVA, MVN                      the java and mvn commands to use`,
+  );
+
+program
+  .command('start')
+  .description('start the cluster, formatting storage on first use, and wait until it answers')
+  .addOption(clusterOption())
+  .action(async (opts) => {
+    const local = kafka(opts);
+    const started = Date.now();
+    const result = await local.start();
+    const took = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      result.alreadyRunning
+        ? `Kafka is already running: ${result.bootstrap.join(',')}`
+        : `Kafka is up in ${took} s: ${result.bootstrap.join(',')}`,
+    );
+    console.log(`KAFKA_BROKERS=${result.bootstrap.join(',')}`);
+  });
+
+program
+  .command('stop')
+  .description('stop every node cleanly (SIGTERM, then SIGKILL after --timeout seconds)')
+  .addOption(clusterOption())
+  .option('-t, --timeout <seconds>', 'how long each node gets for a clean shutdown', positiveInt, 30)
+  .action(async (opts) => {
+    for (const { id, outcome } of await kafka(opts).stop(opts.timeout * 1000)) console.log(`node ${id}: ${outcome}`);
+  });
+
+program
+  .command('status')
+  .description('state, pid and address of every node')
+  .addOption(clusterOption())
+  .option('--json', 'print JSON for scripts')
+  .action((opts) => {
+    const status = kafka(opts).status();
+    if (opts.json) {
+      console.log(JSON.stringify({ cluster: opts.cluster, nodes: status }, null, 2));
+      return;
+    }
+    for (const s of status) console.log(`node ${s.id}  ${s.state.padEnd(8)} pid ${String(s.pid ?? '-').padEnd(8)} ${s.bootstrap}`);
+    if (status.every((s) => s.state === 'stopped')) process.exitCode = 3;
+  });
+
+program
+  .command('logs')
+  .description("print the tail of the nodes' logs")
+  .addOption(clusterOption())
+  .option('--node <id>', 'only this node', positiveInt)
+  .option('-n, --lines <n>', 'how many lines per node', positiveInt, 100)
+  .action((opts) => console.log(kafka(opts).logs(opts.node, opts.lines)));
+
+program
+  .command('reset')
+  .description('stop the cluster and delete its data (topics, offsets, everything)')
+  .addOption(clusterOption())
+  .action(async (opts) => {
+    await kafka(opts).reset();
+    console.log(`the ${opts.cluster} cluster was stopped and its data deleted`);
+  });
+
+const NODE_ACTIONS = ['stop', 'kill', 'pause', 'resume', 'restart'] as const;
+program
+  .command('node')
+  .description('act on one node, for fault tests: stop (clean), kill (-9), pause (SIGSTOP), resume (SIGCONT), restart')
+  .argument('<action>', NODE_ACTIONS.join(' | '))
+  .argument('<id>', 'node id (1 for single; 1-3 for three)', positiveInt)
+  .addOption(clusterOption())
+  .action(async (action: string, id: number, opts) => {
+    const local = kafka(opts);
+    switch (action) {
+      case 'stop':
+        console.log(`node ${id}: ${await local.stopNode(id)}`);
+        return;
+      case 'kill':
+        await local.killNode(id);
+        break;
+      case 'pause':
+        await local.pauseNode(id);
+        break;
+      case 'resume':
+        await local.resumeNode(id);
+        break;
+      case 'restart':
+        await local.restartNode(id);
+        break;
+      default:
+        throw new InvalidArgumentError(`unknown action "${action}"; use one of ${NODE_ACTIONS.join(', ')}`);
+    }
+    console.log(`node ${id}: ${action} done`);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof LocalKafkaError) {
+    console.error(`error [${error.code}]: ${error.message}`);
+    if (error.hint) console.error(`hint: ${error.hint}`);
+  } else {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,172 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bootstrapServers, ClusterMode, clusterLayout, type ClusterSpec, type NodeSpec } from './cluster-layout';
+import { ensureKafkaJars } from './kafka-jars';
+import { LocalKafkaError, LocalKafkaErrorCode } from './local-kafka.error';
+import { tailFile } from './log-tail';
+import { launchNode, livePid, nodeState, type NodeState, signalNode, stopNode } from './node-process';
+import { canBind } from './port-probe';
+import { javaCommand, requireJava } from './prerequisites';
+import { waitUntilReady } from './readiness';
+import { LOG4J2_PROPERTIES, serverProperties } from './server-properties';
+import { withStartLock } from './start-lock';
+import { ensureFormatted } from './storage';
+import { kafkaPaths, type KafkaPaths } from './workspace-paths';
+
+export interface LocalKafkaOptions {
+  readonly mode?: ClusterMode;
+  readonly paths?: KafkaPaths;
+  /** Progress lines for a person; silent by default. */
+  readonly log?: (line: string) => void;
+  readonly startTimeoutMs?: number;
+}
+
+export interface NodeStatus {
+  readonly id: number;
+  readonly state: NodeState;
+  readonly pid?: number;
+  readonly bootstrap: string;
+  readonly logFile: string;
+}
+
+export interface StartResult {
+  readonly bootstrap: string[];
+  /** True when every node was already up and nothing was launched. */
+  readonly alreadyRunning: boolean;
+  readonly startedNodeIds: number[];
+}
+
+function defaultStartTimeout(): number {
+  const raw = Number(process.env.EVENTLINE_KAFKA_START_TIMEOUT_MS);
+  return Number.isFinite(raw) && raw > 0 ? raw : 90_000;
+}
+
+/** A real Apache Kafka cluster on this machine, launched from jars fetched by Maven. */
+export class LocalKafka {
+  readonly cluster: ClusterSpec;
+  private readonly paths: KafkaPaths;
+  private readonly log: (line: string) => void;
+  private readonly startTimeoutMs: number;
+
+  constructor(options: LocalKafkaOptions = {}) {
+    this.paths = options.paths ?? kafkaPaths();
+    this.cluster = clusterLayout(this.paths, options.mode ?? ClusterMode.Single);
+    this.log = options.log ?? (() => undefined);
+    this.startTimeoutMs = options.startTimeoutMs ?? defaultStartTimeout();
+  }
+
+  get bootstrap(): string[] {
+    return bootstrapServers(this.cluster);
+  }
+
+  /** Starts every node that is not running; on a running cluster only reports it. */
+  async start(): Promise<StartResult> {
+    return withStartLock(this.cluster.lockFile, async () => {
+      const down = this.cluster.nodes.filter((n) => livePid(n) === undefined);
+      if (down.length === 0) {
+        await waitUntilReady(this.cluster, this.cluster.nodes, this.startTimeoutMs);
+        return { bootstrap: this.bootstrap, alreadyRunning: true, startedNodeIds: [] };
+      }
+      await this.launch(down);
+      return { bootstrap: this.bootstrap, alreadyRunning: false, startedNodeIds: down.map((n) => n.id) };
+    });
+  }
+
+  private async launch(nodes: readonly NodeSpec[]): Promise<void> {
+    requireJava();
+    for (const node of nodes) {
+      for (const port of [node.brokerPort, node.controllerPort]) {
+        if (!(await canBind(node.host, port))) {
+          throw new LocalKafkaError(
+            LocalKafkaErrorCode.PortTaken,
+            `port ${node.host}:${port} (node ${node.id}) is already taken by another process.`,
+            `Free it (find the owner with "ss -ltnp 'sport = :${port}'"), move the single broker with ` +
+              'EVENTLINE_KAFKA_PORT, or set KAFKA_BROKERS to use a cluster that is already running.',
+          );
+        }
+      }
+    }
+    const libs = ensureKafkaJars(this.paths, this.log);
+    const classpath = join(libs, '*');
+    const java = javaCommand();
+    mkdirSync(this.cluster.dir, { recursive: true });
+    writeFileSync(this.cluster.log4jFile, LOG4J2_PROPERTIES);
+    for (const node of this.cluster.nodes) {
+      mkdirSync(node.dir, { recursive: true });
+      writeFileSync(node.configFile, serverProperties(this.cluster, node));
+    }
+    ensureFormatted(this.cluster, java, classpath);
+    for (const node of nodes) {
+      const pid = launchNode(node, { java, classpath, log4jFile: this.cluster.log4jFile });
+      this.log(`node ${node.id}: started (pid ${pid}), broker ${node.host}:${node.brokerPort}`);
+    }
+    await waitUntilReady(this.cluster, nodes, this.startTimeoutMs);
+  }
+
+  /** Stops every node cleanly (SIGTERM, then SIGKILL after the deadline). */
+  async stop(deadlineMs?: number): Promise<Array<{ id: number; outcome: string }>> {
+    // Brokers first and in parallel: a controller majority must stay up while the others
+    // run their controlled shutdown, or they wait for a quorum that never answers.
+    return Promise.all(this.cluster.nodes.map(async (n) => ({ id: n.id, outcome: await stopNode(n, deadlineMs) })));
+  }
+
+  status(): NodeStatus[] {
+    return this.cluster.nodes.map((n) => ({
+      id: n.id,
+      state: nodeState(n),
+      pid: livePid(n),
+      bootstrap: `${n.host}:${n.brokerPort}`,
+      logFile: n.logFile,
+    }));
+  }
+
+  logs(nodeId?: number, lines = 100): string {
+    const nodes = nodeId === undefined ? this.cluster.nodes : [this.node(nodeId)];
+    return nodes.map((n) => `==> node ${n.id}: ${n.logFile}\n${tailFile(n.logFile, lines)}`).join('\n\n');
+  }
+
+  /** Stops the cluster and deletes its data; the next start formats fresh storage. */
+  async reset(): Promise<void> {
+    await this.stop();
+    rmSync(this.cluster.dir, { recursive: true, force: true });
+  }
+
+  node(id: number): NodeSpec {
+    const node = this.cluster.nodes.find((n) => n.id === id);
+    if (!node) {
+      const ids = this.cluster.nodes.map((n) => n.id).join(', ');
+      throw new LocalKafkaError(LocalKafkaErrorCode.UnknownNode, `no node ${id} in the ${this.cluster.mode} cluster (nodes: ${ids}).`);
+    }
+    return node;
+  }
+
+  async stopNode(id: number): Promise<string> {
+    return stopNode(this.node(id));
+  }
+
+  async killNode(id: number): Promise<void> {
+    await this.requireSignal(id, 'SIGKILL');
+  }
+
+  async pauseNode(id: number): Promise<void> {
+    await this.requireSignal(id, 'SIGSTOP');
+  }
+
+  async resumeNode(id: number): Promise<void> {
+    await this.requireSignal(id, 'SIGCONT');
+  }
+
+  /** Stops one node (cleanly) if it runs, starts it again and waits until it rejoined. */
+  async restartNode(id: number): Promise<void> {
+    const node = this.node(id);
+    await stopNode(node);
+    await withStartLock(this.cluster.lockFile, () => this.launch([node]));
+  }
+
+  private async requireSignal(id: number, signal: 'SIGKILL' | 'SIGSTOP' | 'SIGCONT'): Promise<void> {
+    const pid = await signalNode(this.node(id), signal);
+    if (pid === undefined) {
+      throw new LocalKafkaError(LocalKafkaErrorCode.NotRunning, `node ${id} is not running.`, 'Start it with "npm run kafka -- start".');
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { uniqueName } from './unique-names';
+export { TestTopics, testBrokers, testKafka } from './test-kafka';

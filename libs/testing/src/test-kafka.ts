@@ -1,0 +1,63 @@
+import { Kafka, logLevel, type Admin, type ITopicConfig, type KafkaConfig } from 'kafkajs';
+import { parseBrokerList } from '@eventline/local-kafka';
+import { uniqueName } from './unique-names';
+
+/** The brokers the global setup made sure of. */
+export function testBrokers(): string[] {
+  const raw = process.env.KAFKA_BROKERS;
+  if (!raw) throw new Error('KAFKA_BROKERS is not set: run the tests through Jest so its global setup starts Kafka');
+  return parseBrokerList(raw);
+}
+
+export function testKafka(overrides: Partial<KafkaConfig> = {}): Kafka {
+  return new Kafka({ clientId: 'eventline-test', brokers: testBrokers(), logLevel: logLevel.NOTHING, ...overrides });
+}
+
+/**
+ * Creates uniquely named topics and group ids for one test file and deletes the topics (and
+ * the groups, once empty) in `cleanup()`. Call cleanup in afterAll.
+ */
+export class TestTopics {
+  private readonly topics = new Set<string>();
+  private readonly groups = new Set<string>();
+  private adminClient?: Admin;
+
+  constructor(private readonly kafka: Kafka = testKafka()) {}
+
+  async admin(): Promise<Admin> {
+    if (!this.adminClient) {
+      this.adminClient = this.kafka.admin();
+      await this.adminClient.connect();
+    }
+    return this.adminClient;
+  }
+
+  async create(prefix: string, numPartitions = 1, config: Partial<ITopicConfig> = {}): Promise<string> {
+    const topic = uniqueName(prefix);
+    const admin = await this.admin();
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions, ...config }] });
+    this.topics.add(topic);
+    return topic;
+  }
+
+  /** A group id that is deleted at cleanup. */
+  group(prefix: string): string {
+    const group = uniqueName(prefix);
+    this.groups.add(group);
+    return group;
+  }
+
+  async cleanup(): Promise<void> {
+    if (!this.adminClient) return;
+    const admin = this.adminClient;
+    this.adminClient = undefined;
+    try {
+      if (this.groups.size > 0) await admin.deleteGroups([...this.groups]).catch(() => undefined);
+      if (this.topics.size > 0) await admin.deleteTopics({ topics: [...this.topics] });
+    } finally {
+      this.topics.clear();
+      this.groups.clear();
+      await admin.disconnect();
+    }
+  }
+}
