@@ -6,6 +6,6 @@
  * Eventline uses (produce with idempotence, transactions, classic consumer groups, offset
  * commits with metadata, admin calls). Kafka 4.0 dropped protocol versions older than
  * Kafka 2.1 (KIP-896); kafkajs negotiates through ApiVersions and its newest versions are
- * above that floor. `libs/local-kafka/src/kafkajs-compat.int-spec.ts` proves it.
+ * above that floor. `libs/testing/src/kafkajs-compat.int-spec.ts` proves it.
  */
 export const KAFKA_VERSION = '4.1.1';

@@ -4,7 +4,7 @@
  * protocol version kafkajs needs, this file goes red first.
  */
 import { CompressionTypes, type Consumer, type EachMessagePayload } from 'kafkajs';
-import { TestTopics, testKafka } from '@eventline/testing';
+import { TestTopics, testKafka } from './index';
 
 describe('kafkajs 2.2.4 against the local Kafka broker', () => {
   const kafka = testKafka();
