@@ -11,19 +11,21 @@ function runs(tool: Tool): boolean {
   return !result.error && result.status === 0;
 }
 
-const JAVA: Tool = { command: process.env.JAVA ?? 'java', versionArgs: ['-version'] };
-const MAVEN: Tool = { command: process.env.MVN ?? 'mvn', versionArgs: ['-v'] };
+// Read at call time so JAVA / MVN set after import (tests, wrappers) still count.
+const java = (): Tool => ({ command: process.env.JAVA || 'java', versionArgs: ['-version'] });
+const maven = (): Tool => ({ command: process.env.MVN || 'mvn', versionArgs: ['-v'] });
 
 export function javaCommand(): string {
-  return JAVA.command;
+  return java().command;
 }
 
 export function mavenCommand(): string {
-  return MAVEN.command;
+  return maven().command;
 }
 
 /** Java runs the broker; it is needed on every start. */
 export function requireJava(): void {
+  const JAVA = java();
   if (!runs(JAVA)) {
     throw new LocalKafkaError(
       LocalKafkaErrorCode.JavaMissing,
@@ -36,6 +38,7 @@ export function requireJava(): void {
 
 /** Maven only fetches the jars, so it is needed only until they are cached. */
 export function requireMaven(): void {
+  const MAVEN = maven();
   if (!runs(MAVEN)) {
     throw new LocalKafkaError(
       LocalKafkaErrorCode.MavenMissing,
