@@ -1,0 +1,41 @@
+import { loadRegistryConfig } from './registry-config';
+import { RegistryConfigError } from './registry-config.error';
+
+describe('loadRegistryConfig', () => {
+  it('defaults to 127.0.0.1:8081, the local broker and _schemas', () => {
+    expect(loadRegistryConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 8081,
+      brokers: ['127.0.0.1:9092'],
+      topic: '_schemas',
+      writeTimeoutMs: 30_000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadRegistryConfig({
+      SCHEMA_REGISTRY_HOST: '0.0.0.0',
+      SCHEMA_REGISTRY_PORT: '18081',
+      KAFKA_BROKERS: 'a:9092, b:9093',
+      SCHEMA_REGISTRY_TOPIC: 'team._schemas',
+      SCHEMA_REGISTRY_WRITE_TIMEOUT_MS: '500',
+    });
+    expect(config).toEqual({ host: '0.0.0.0', port: 18081, brokers: ['a:9092', 'b:9093'], topic: 'team._schemas', writeTimeoutMs: 500 });
+  });
+
+  it.each([
+    ['SCHEMA_REGISTRY_PORT', 'eighty', /SCHEMA_REGISTRY_PORT="eighty" is not a port/],
+    ['SCHEMA_REGISTRY_PORT', '70000', /is not a port/],
+    ['KAFKA_BROKERS', 'localhost', /KAFKA_BROKERS="localhost" is not a comma-separated list of host:port \(bad: localhost\)/],
+    ['SCHEMA_REGISTRY_TOPIC', 'my topic', /SCHEMA_REGISTRY_TOPIC="my topic" is not a Kafka topic name/],
+    ['SCHEMA_REGISTRY_WRITE_TIMEOUT_MS', '5', /must be a whole number of milliseconds >= 100/],
+  ])('refuses %s=%s and says what to change', (name, value, message) => {
+    const attempt = () => loadRegistryConfig({ [name]: value });
+    expect(attempt).toThrow(RegistryConfigError);
+    expect(attempt).toThrow(message);
+  });
+
+  it('lists every problem at once', () => {
+    expect(() => loadRegistryConfig({ SCHEMA_REGISTRY_PORT: 'x', KAFKA_BROKERS: 'nope' })).toThrow(/PORT[\s\S]*KAFKA_BROKERS/);
+  });
+});
