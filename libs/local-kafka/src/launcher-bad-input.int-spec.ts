@@ -8,12 +8,22 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClusterMode } from './cluster-layout';
+import { canBind } from './port-probe';
 import { ensureKafkaJars } from './kafka-jars';
 import { LocalKafka } from './local-kafka';
 import { LocalKafkaError, LocalKafkaErrorCode } from './local-kafka.error';
 import { kafkaPaths, type KafkaPaths } from './workspace-paths';
 
 const realPaths = kafkaPaths();
+
+/** A port p with p and p+1 free (broker and controller), away from the usual Kafka ports. */
+async function freePortPair(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    if ((await canBind('127.0.0.1', port)) && (await canBind('127.0.0.1', port + 1))) return port;
+  }
+  throw new Error('no free port pair found');
+}
 
 describe('the local Kafka launcher on bad input', () => {
   let scratch: string;
@@ -24,10 +34,13 @@ describe('the local Kafka launcher on bad input', () => {
     ensureKafkaJars(realPaths);
   });
 
-  beforeEach(() => {
+  let port: number;
+
+  beforeEach(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'eventline-launcher-'));
     paths = { ...realPaths, cacheRoot: scratch, runRoot: join(scratch, 'run') };
-    process.env.EVENTLINE_KAFKA_PORT = '29092';
+    port = await freePortPair();
+    process.env.EVENTLINE_KAFKA_PORT = String(port);
   });
 
   afterEach(async () => {
@@ -64,11 +77,11 @@ describe('the local Kafka launcher on bad input', () => {
 
   it('names the port that is already taken', async () => {
     const squatter: Server = createServer();
-    await new Promise<void>((resolve) => squatter.listen(29092, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
     try {
       const error = await startError(new LocalKafka({ paths }));
       expect(error.code).toBe(LocalKafkaErrorCode.PortTaken);
-      expect(error.message).toContain('127.0.0.1:29092');
+      expect(error.message).toContain(`127.0.0.1:${port}`);
       expect(error.hint).toContain('EVENTLINE_KAFKA_PORT');
     } finally {
       await new Promise((resolve) => squatter.close(resolve));

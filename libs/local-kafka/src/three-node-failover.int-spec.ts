@@ -57,7 +57,13 @@ describe('the three-node local cluster', () => {
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 10) throw new Error(`partitions never acknowledged: ${[...new Set(pending.map((m) => m.partition))]}`);
         if (attempt > 0) resends++;
-        const acks = await producer.send({ topic, acks: -1, messages: pending });
+        // kafkajs also gives up on a connection refused by the dead node instead of
+        // refreshing metadata itself; that batch was not written either, so send it again.
+        const acks = await producer.send({ topic, acks: -1, messages: pending }).catch(async (error: Error) => {
+          if (!/Connection error|ECONNREFUSED|leader/i.test(`${error.message} ${String(error.cause ?? '')}`)) throw error;
+          await sleep(500);
+          return [];
+        });
         const acked = new Set(acks.filter((a) => a.errorCode === 0).map((a) => a.partition));
         pending = pending.filter((m) => !acked.has(m.partition));
       }
@@ -72,8 +78,11 @@ describe('the three-node local cluster', () => {
 
     // Two of three replicas remain = min.insync.replicas, so acks=all writes must succeed.
     await send(100, 100);
-    const moved = await admin.fetchTopicMetadata({ topics: [topic] });
-    expect(moved.topics[0].partitions.find((p) => p.partitionId === 0)!.leader).not.toBe(leader);
+    const newLeader = await eventually('a new leader for partition 0', async () => {
+      const meta = await admin.fetchTopicMetadata({ topics: [topic] });
+      return meta.topics[0].partitions.find((p) => p.partitionId === 0)!.leader;
+    });
+    expect(newLeader).not.toBe(leader);
 
     await cluster.restartNode(leader);
     await eventually('the restarted node back in every ISR', async () => {
