@@ -84,7 +84,7 @@ export function decodeLogRecord(key: Buffer | null, value: Buffer | null): LogRe
   const parsedKey = parseObject(key);
   if (!parsedKey) return { kind: 'ignored', reason: 'key is not a JSON object' };
   const body = value === null ? null : parseObject(value);
-  if (value !== null && !body) return { kind: 'ignored', reason: 'value is not a JSON object' };
+  if (body === undefined) return { kind: 'ignored', reason: 'value is not a JSON object' };
   const subject = parsedKey['subject'];
 
   switch (parsedKey['keytype']) {

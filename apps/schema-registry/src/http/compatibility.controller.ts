@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { CompatibilityService, type CompatibilityView } from '../registry/compatibility.service';
+
+@Controller('compatibility/subjects/:subject/versions')
+export class CompatibilityController {
+  constructor(@Inject(CompatibilityService) private readonly compatibility: CompatibilityService) {}
+
+  /** Against the live versions as the subject's level says. */
+  @Post()
+  @HttpCode(200)
+  againstSubject(@Param('subject') subject: string, @Body() body: unknown, @Query('verbose') verbose?: string): CompatibilityView {
+    return this.compatibility.test(subject, undefined, body, verbose === 'true');
+  }
+
+  @Post(':version')
+  @HttpCode(200)
+  againstVersion(
+    @Param('subject') subject: string,
+    @Param('version') version: string,
+    @Body() body: unknown,
+    @Query('verbose') verbose?: string,
+  ): CompatibilityView {
+    return this.compatibility.test(subject, version, body, verbose === 'true');
+  }
+}
