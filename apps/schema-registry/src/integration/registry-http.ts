@@ -1,0 +1,33 @@
+/** A bare HTTP client for the integration specs: they check status codes and bodies exactly. */
+export interface RegistryResponse {
+  readonly status: number;
+  readonly contentType: string | null;
+  readonly body: unknown;
+}
+
+export type RegistryCall = (method: string, path: string, body?: unknown, contentType?: string) => Promise<RegistryResponse>;
+
+export function registryHttp(baseUrl: string): RegistryCall {
+  return async (method, path, body, contentType = 'application/vnd.schemaregistry.v1+json') => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': contentType },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Left as text: the spec decides whether that is right.
+    }
+    return { status: response.status, contentType: response.headers.get('content-type'), body: parsed };
+  };
+}
+
+/** `{"type":"record","name":"User","namespace":"acme","fields":[...]}` as registry text. */
+export function userSchema(fields: ReadonlyArray<Record<string, unknown>>, name = 'User'): string {
+  return JSON.stringify({ type: 'record', name, namespace: 'acme', fields });
+}
+
+export const ID_FIELD = { name: 'id', type: 'string' } as const;

@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { workspaceRoot } from '@eventline/local-kafka';
+import { testBrokers, testKafka } from './test-kafka';
+import { uniqueName } from './unique-names';
+
+export interface StartSchemaRegistryOptions {
+  /** 0 (the default) lets the registry pick a free port; the URL says which. */
+  readonly port?: number;
+  /** The `_schemas`-like topic; a unique one per call by default, so test files never share. */
+  readonly topic?: string;
+  /** Extra environment for the registry process. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly startTimeoutMs?: number;
+}
+
+export interface SchemaRegistryProcess {
+  readonly url: string;
+  readonly topic: string;
+  readonly pid: number;
+  /** Everything the process wrote so far, for failure messages. */
+  output(): string;
+  /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
+  stop(): Promise<void>;
+}
+
+const LISTENING = /listening on (http:\/\/[^\s]+)/;
+
+/**
+ * Runs apps/schema-registry as its own OS process, exactly as an operator would (swc-node
+ * from the workspace root), against the test brokers; resolves once /health answers.
+ */
+export async function startSchemaRegistry(options: StartSchemaRegistryOptions = {}): Promise<SchemaRegistryProcess> {
+  const root = workspaceRoot();
+  const topic = options.topic ?? uniqueName('_schemas-test');
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', 'schema-registry', 'src', 'main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      SWC_NODE_PROJECT: 'tsconfig.base.json',
+      KAFKA_BROKERS: testBrokers().join(','),
+      SCHEMA_REGISTRY_HOST: '127.0.0.1',
+      SCHEMA_REGISTRY_PORT: String(options.port ?? 0),
+      SCHEMA_REGISTRY_TOPIC: topic,
+      NO_COLOR: '1',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const stop = () => stopProcess(child);
+  try {
+    const url = await waitForListening(child, () => output, options.startTimeoutMs ?? 30_000);
+    await waitForHealth(url);
+    return { url, topic, pid: child.pid!, output: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw new Error(`schema registry did not start: ${(error as Error).message}\n--- its output ---\n${output}`);
+  }
+}
+
+/** Deletes registry topics after a test file; ignores ones already gone. */
+export async function deleteSchemaTopics(topics: readonly string[]): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((topic) => existing.has(topic));
+    if (present.length > 0) await admin.deleteTopics({ topics: present });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function waitForListening(child: ChildProcess, output: () => string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`no "listening on" line within ${timeoutMs} ms`)), timeoutMs);
+    const onData = () => {
+      const match = LISTENING.exec(output());
+      if (match) done(undefined, match[1]);
+    };
+    const onExit = (code: number | null, signal: string | null) => done(new Error(`exited early (code ${code}, signal ${signal})`));
+    function done(error?: Error, url?: string) {
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve(url!);
+    }
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const until = Date.now() + 10_000;
+  let last = '';
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`/health did not answer 200 (last: ${last})`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
