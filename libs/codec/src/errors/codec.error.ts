@@ -1,0 +1,73 @@
+/**
+ * Every way encoding or decoding can fail, with what the caller should do about it:
+ *
+ *   poison     the record itself is bad; it fails the same way on every redelivery, so
+ *              dead-letter it and move on (never retry, never stop the partition for it)
+ *   retriable  the world is bad (registry down, slow); retry with backoff, same record
+ *   neither    a deploy or programming error (schema not registered, payload that does not
+ *              fit its own schema); stop and page someone
+ */
+export const CodecErrorCode = {
+  BadMagicByte: 'CODEC_BAD_MAGIC_BYTE',
+  TooShort: 'CODEC_TOO_SHORT',
+  UnknownSchemaId: 'CODEC_UNKNOWN_SCHEMA_ID',
+  UnsupportedSchemaType: 'CODEC_UNSUPPORTED_SCHEMA_TYPE',
+  CorruptBody: 'CODEC_CORRUPT_BODY',
+  IncompatibleSchema: 'CODEC_INCOMPATIBLE_SCHEMA',
+  InvalidPayload: 'CODEC_INVALID_PAYLOAD',
+  SchemaNotRegistered: 'CODEC_SCHEMA_NOT_REGISTERED',
+  RegistryUnavailable: 'CODEC_REGISTRY_UNAVAILABLE',
+  RegistryRejected: 'CODEC_REGISTRY_REJECTED',
+} as const;
+export type CodecErrorCode = (typeof CodecErrorCode)[keyof typeof CodecErrorCode];
+
+const POISON = { poison: true, retriable: false } as const;
+const TRANSIENT = { poison: false, retriable: true } as const;
+const FATAL = { poison: false, retriable: false } as const;
+
+const FLAGS: Record<CodecErrorCode, { readonly poison: boolean; readonly retriable: boolean }> = {
+  [CodecErrorCode.BadMagicByte]: POISON,
+  [CodecErrorCode.TooShort]: POISON,
+  [CodecErrorCode.UnknownSchemaId]: POISON,
+  [CodecErrorCode.UnsupportedSchemaType]: POISON,
+  [CodecErrorCode.CorruptBody]: POISON,
+  // The writer schema cannot be read as our reader schema: no retry will change that.
+  [CodecErrorCode.IncompatibleSchema]: POISON,
+  [CodecErrorCode.InvalidPayload]: FATAL,
+  [CodecErrorCode.SchemaNotRegistered]: FATAL,
+  [CodecErrorCode.RegistryUnavailable]: TRANSIENT,
+  [CodecErrorCode.RegistryRejected]: FATAL,
+};
+
+export interface CodecErrorDetails {
+  readonly cause?: unknown;
+  readonly schemaId?: number;
+  readonly subject?: string;
+  /** For invalid payloads: the dotted paths of the offending fields, e.g. `lineItems.0.quantity`. */
+  readonly paths?: readonly string[];
+}
+
+export class CodecError extends Error {
+  override readonly name = 'CodecError';
+  readonly poison: boolean;
+  readonly retriable: boolean;
+  readonly schemaId?: number;
+  readonly subject?: string;
+  readonly paths?: readonly string[];
+
+  constructor(
+    readonly code: CodecErrorCode,
+    message: string,
+    details: CodecErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    ({ poison: this.poison, retriable: this.retriable } = FLAGS[code]);
+    this.schemaId = details.schemaId;
+    this.subject = details.subject;
+    this.paths = details.paths;
+  }
+}
+
+export function isCodecError(err: unknown, code?: CodecErrorCode): err is CodecError {
+  return err instanceof CodecError && (code === undefined || err.code === code);
+}
