@@ -31,3 +31,16 @@ export function userSchema(fields: ReadonlyArray<Record<string, unknown>>, name 
 }
 
 export const ID_FIELD = { name: 'id', type: 'string' } as const;
+
+/**
+ * Retries `probe` until it returns something, for reads on an instance that applies another
+ * instance's writes asynchronously (as Confluent's followers do).
+ */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
