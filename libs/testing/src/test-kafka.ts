@@ -33,7 +33,11 @@ export class TestTopics {
   }
 
   async create(prefix: string, numPartitions = 1, config: Partial<ITopicConfig> = {}): Promise<string> {
-    const topic = uniqueName(prefix);
+    return this.createNamed(uniqueName(prefix), numPartitions, config);
+  }
+
+  /** Creates a topic under an exact name (e.g. `<topic>.dlq`), deleted at cleanup like the others. */
+  async createNamed(topic: string, numPartitions = 1, config: Partial<ITopicConfig> = {}): Promise<string> {
     const admin = await this.admin();
     await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions, ...config }] });
     this.topics.add(topic);

@@ -1,0 +1,253 @@
+import type { Admin, Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
+import { configError } from '../errors/runtime.error';
+import { RuntimeEvent, RuntimeInstrumentation } from '../instrumentation/runtime-events';
+import { CommitCoordinator } from '../offsets/commit-coordinator';
+import { commitPolicy, OffsetTracker, type CommitPolicy } from '../offsets/offset-tracker';
+import type { ProcessingStrategy, StrategyContext } from '../strategies/processing-strategy';
+import { selectStrategy } from '../strategies/strategy-selector';
+import type { EventRoute } from './event-route';
+import { PartitionOwnership } from './partition-ownership';
+import { PartitionPauses } from './partition-pauses';
+import { rawRecordDecoder, type RecordDecoder } from './record-decoder';
+import { RecordExecutor } from './record-executor';
+import { RetryState } from './retry-state';
+import { RouteTable } from './route-table';
+
+export interface EventConsumerOptions {
+  readonly kafka: Kafka;
+  readonly groupId: string;
+  readonly routes: ReadonlyArray<EventRoute<never>>;
+  /** Default: raw records (the value buffer, type `*`). Eventline events: CloudEventAvroDecoder. */
+  readonly decoder?: RecordDecoder;
+  readonly instrumentation?: RuntimeInstrumentation;
+  /** Partitions processed at the same time by this process (each in order). Default 4. */
+  readonly concurrency?: number;
+  readonly commit?: Partial<CommitPolicy>;
+  /** A new group starts at the earliest offset (default) or the latest. */
+  readonly startFrom?: 'earliest' | 'latest';
+  readonly sessionTimeoutMs?: number;
+  readonly heartbeatIntervalMs?: number;
+  /**
+   * Backpressure: a fetch brings at most this many bytes per partition and in all, so the
+   * records in memory (and in flight) are bounded whatever the backlog. Defaults 1 MiB / 8 MiB.
+   */
+  readonly maxBytesPerPartition?: number;
+  readonly maxBytes?: number;
+  /**
+   * Longest a fetch waits for new records (kafkajs default 5 s). A partition resumed after a
+   * retry backoff is only fetched again when the fetch in flight returns, so this bounds the
+   * extra delay of every retry. Default 200 ms.
+   */
+  readonly maxWaitTimeMs?: number;
+  /** How long a shutdown waits for in-flight records before leaving anyway. Default 30 s. */
+  readonly shutdownTimeoutMs?: number;
+  /** Dead letters are written with this producer; by default the consumer makes an idempotent one. */
+  readonly producer?: Producer;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function positiveInt(name: string, value: number | undefined, fallback: number): number {
+  const v = value ?? fallback;
+  if (!Number.isInteger(v) || v <= 0) throw configError(`${name} must be a whole number > 0 (got ${value})`);
+  return v;
+}
+
+/**
+ * A consumer-group member running Eventline's guarantees on kafkajs: in-order processing per
+ * partition, commits only of finished records, retries with the partition paused, dead
+ * letters acknowledged before the source offset is committed, a graceful shutdown. The
+ * parts: RouteTable (what), strategies/ (how a batch runs), RecordExecutor (one record),
+ * OffsetTracker + CommitCoordinator (what is committed, when).
+ */
+export class EventConsumer {
+  readonly groupId: string;
+  readonly instrumentation: RuntimeInstrumentation;
+  private readonly routes: RouteTable;
+  private readonly options: EventConsumerOptions;
+  private readonly concurrency: number;
+  private readonly heartbeatIntervalMs: number;
+  private readonly sessionTimeoutMs: number;
+  private readonly shutdownTimeoutMs: number;
+  private readonly tracker: OffsetTracker;
+  private readonly ownership = new PartitionOwnership();
+  private readonly retries = new RetryState();
+  private readonly pauses: PartitionPauses;
+  private consumer?: Consumer;
+  private admin?: Admin;
+  private producer?: Producer;
+  private ownsProducer = false;
+  private commitTimer?: NodeJS.Timeout;
+  private stopping = false;
+  private activeBatches = 0;
+  private fatalError?: unknown;
+  private stopped?: Promise<void>;
+  private readonly unsubscribe: Array<() => void> = [];
+
+  constructor(options: EventConsumerOptions) {
+    if (!options.groupId) throw configError('groupId is empty');
+    this.options = options;
+    this.groupId = options.groupId;
+    this.routes = new RouteTable(options.routes);
+    this.instrumentation = options.instrumentation ?? new RuntimeInstrumentation();
+    this.concurrency = positiveInt('concurrency', options.concurrency, 4);
+    this.sessionTimeoutMs = positiveInt('sessionTimeoutMs', options.sessionTimeoutMs, 30_000);
+    this.heartbeatIntervalMs = positiveInt('heartbeatIntervalMs', options.heartbeatIntervalMs, 3_000);
+    if (this.heartbeatIntervalMs * 3 > this.sessionTimeoutMs) {
+      throw configError(`heartbeatIntervalMs (${this.heartbeatIntervalMs}) must be at most a third of sessionTimeoutMs (${this.sessionTimeoutMs})`);
+    }
+    this.shutdownTimeoutMs = positiveInt('shutdownTimeoutMs', options.shutdownTimeoutMs, 30_000);
+    positiveInt('maxBytesPerPartition', options.maxBytesPerPartition, 1);
+    positiveInt('maxBytes', options.maxBytes, 1);
+    positiveInt('maxWaitTimeMs', options.maxWaitTimeMs, 1);
+    this.tracker = new OffsetTracker(commitPolicy(options.commit));
+    this.pauses = new PartitionPauses(this.groupId, this.instrumentation);
+  }
+
+  get topics(): string[] {
+    return this.routes.topics;
+  }
+
+  /** Connects, checks that every topic and dead-letter topic exists, joins the group and starts consuming. */
+  async start(): Promise<void> {
+    const { kafka } = this.options;
+    this.admin = kafka.admin();
+    await this.admin.connect();
+    await this.assertTopicsExist();
+
+    this.producer = this.options.producer;
+    if (!this.producer) {
+      this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
+      this.ownsProducer = true;
+      await this.producer.connect();
+    }
+    const consumer = kafka.consumer({
+      groupId: this.groupId,
+      sessionTimeout: this.sessionTimeoutMs,
+      heartbeatInterval: this.heartbeatIntervalMs,
+      maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1024 * 1024,
+      maxBytes: this.options.maxBytes ?? 8 * 1024 * 1024,
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 200,
+      // Topics are declared and created by the apps; a typo must not create a new topic.
+      allowAutoTopicCreation: false,
+    });
+    this.consumer = consumer;
+    const commits = new CommitCoordinator(consumer, this.tracker, this.groupId, this.instrumentation);
+    this.watchGroup(consumer, commits);
+
+    const context: StrategyContext = {
+      groupId: this.groupId,
+      executor: new RecordExecutor(
+        this.groupId,
+        this.routes,
+        this.options.decoder ?? rawRecordDecoder,
+        new DeadLetterWriter(this.producer, this.admin),
+        this.instrumentation,
+      ),
+      tracker: this.tracker,
+      commits,
+      ownership: this.ownership,
+      retries: this.retries,
+      pauses: this.pauses,
+      instrumentation: this.instrumentation,
+      heartbeatIntervalMs: this.heartbeatIntervalMs,
+      stopping: () => this.stopping,
+      fatal: (error) => this.onFatal(error),
+    };
+    const strategies = new Map<string, ProcessingStrategy>();
+    for (const topic of this.routes.topics) strategies.set(topic, selectStrategy(this.routes.modeOf(topic), context));
+
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.routes.topics, fromBeginning: (this.options.startFrom ?? 'earliest') === 'earliest' });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.concurrency,
+      eachBatch: async (payload: EachBatchPayload) => {
+        this.activeBatches++;
+        try {
+          await strategies.get(payload.batch.topic)!.processBatch(payload);
+        } finally {
+          this.activeBatches--;
+        }
+      },
+    });
+    // Time-based commits also when no batch arrives (an idle partition after a burst).
+    this.commitTimer = setInterval(() => void commits.flushIfDue(), Math.max(100, Math.min(1_000, this.options.commit?.maxUncommittedMs ?? 1_000)));
+  }
+
+  private async assertTopicsExist(): Promise<void> {
+    const existing = new Set(await this.admin!.listTopics());
+    const missing = this.routes.topics.filter((t) => !existing.has(t));
+    const missingDlq = this.routes.deadLetterTopics.filter((t) => !existing.has(t));
+    if (missing.length > 0 || missingDlq.length > 0) {
+      await this.admin!.disconnect();
+      const parts = [
+        missing.length ? `source topic(s) ${missing.join(', ')}` : '',
+        missingDlq.length ? `dead-letter topic(s) ${missingDlq.join(', ')}` : '',
+      ].filter(Boolean);
+      throw configError(
+        `group ${this.groupId}: ${parts.join(' and ')} do not exist. Create them (declared topics are created at start by the apps), or set deadLetter: false on the route to go without one.`,
+      );
+    }
+  }
+
+  private watchGroup(consumer: Consumer, commits: CommitCoordinator): void {
+    const { GROUP_JOIN, REBALANCING, CRASH } = consumer.events;
+    this.unsubscribe.push(
+      consumer.on(GROUP_JOIN, ({ payload }) => {
+        this.ownership.assign(payload.memberAssignment);
+        this.tracker.retainOnly(this.ownership.ownsFn);
+        this.retries.retainOnly(this.ownership.ownsFn);
+        this.instrumentation.emit(RuntimeEvent.GroupJoined, { groupId: this.groupId, memberId: payload.memberId, assignment: payload.memberAssignment });
+      }),
+      consumer.on(REBALANCING, ({ payload }) => {
+        // Eager protocol: every partition is revoked now. Commit what finished (the old
+        // generation may still commit while the group prepares to rebalance), then own nothing
+        // until GROUP_JOIN says what is ours.
+        void commits.flush();
+        this.ownership.revokeAll();
+        this.instrumentation.emit(RuntimeEvent.Rebalance, { groupId: this.groupId, memberId: payload.memberId });
+      }),
+      consumer.on(CRASH, ({ payload }) => {
+        this.instrumentation.emit(RuntimeEvent.ConsumerCrashed, { groupId: this.groupId, error: payload.error.message, restart: payload.restart });
+      }),
+    );
+    this.flushOnStop = () => commits.flush();
+  }
+
+  private flushOnStop: () => Promise<void> = async () => undefined;
+
+  private onFatal(error: unknown): void {
+    this.fatalError ??= error;
+    void this.stop('a record could be neither processed nor dead-lettered');
+  }
+
+  /** Why the consumer stopped by itself, if it did. */
+  get failure(): unknown {
+    return this.fatalError;
+  }
+
+  /**
+   * Graceful shutdown: start no new record, let in-flight ones finish (up to the deadline),
+   * commit what finished, leave the group so its partitions move at once.
+   */
+  stop(reason = 'stop requested'): Promise<void> {
+    this.stopped ??= (async () => {
+      this.stopping = true;
+      this.instrumentation.emit(RuntimeEvent.ConsumerStopping, { groupId: this.groupId, reason });
+      clearInterval(this.commitTimer);
+      this.pauses.clear();
+      const until = Date.now() + this.shutdownTimeoutMs;
+      while (this.activeBatches > 0 && Date.now() < until) await sleep(20);
+      await this.flushOnStop();
+      await this.consumer?.disconnect().catch(() => undefined);
+      for (const off of this.unsubscribe) off();
+      if (this.ownsProducer) await this.producer?.disconnect().catch(() => undefined);
+      await this.admin?.disconnect().catch(() => undefined);
+      this.instrumentation.emit(RuntimeEvent.ConsumerStopped, { groupId: this.groupId });
+    })();
+    return this.stopped;
+  }
+}

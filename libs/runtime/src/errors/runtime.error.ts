@@ -1,0 +1,31 @@
+/**
+ * Errors the runtime raises itself. Like every Eventline error they carry a stable `code`,
+ * a `retriable` flag, a `poison` flag and the `cause`, so one classifier can read them all.
+ */
+export const RuntimeErrorCode = {
+  ConfigInvalid: 'RUNTIME_CONFIG_INVALID',
+  NoRoute: 'RUNTIME_NO_ROUTE',
+  DeadLetterWriteFailed: 'RUNTIME_DEAD_LETTER_WRITE_FAILED',
+  HandlerTimedOut: 'RUNTIME_HANDLER_TIMED_OUT',
+  RecordWithoutValue: 'RUNTIME_RECORD_WITHOUT_VALUE',
+} as const;
+export type RuntimeErrorCode = (typeof RuntimeErrorCode)[keyof typeof RuntimeErrorCode];
+
+export class RuntimeError extends Error {
+  override readonly name = 'RuntimeError';
+
+  constructor(
+    readonly code: RuntimeErrorCode,
+    message: string,
+    readonly retriable: boolean,
+    readonly poison = false,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Thrown at construction when consumer or route options make no sense; says what to change. */
+export function configError(message: string): RuntimeError {
+  return new RuntimeError(RuntimeErrorCode.ConfigInvalid, message, false);
+}

@@ -1,0 +1,11 @@
+export * from './instrumentation/runtime-events';
+export { RuntimeError, RuntimeErrorCode } from './errors/runtime.error';
+export { classifyFailure, FailureKind, errorCode, errorClass } from './errors/failure-classifier';
+export { DEFAULT_RETRY_POLICY, retryPolicy, type RetryPolicy } from './retry/retry-policy';
+export { FailureAction, decideFailure, type FailureDecision } from './failure/failure-decision';
+export * from './dead-letter/dead-letter-headers';
+export { DEFAULT_COMMIT_POLICY, type CommitPolicy, type TopicPartitionOffset } from './offsets/offset-tracker';
+export { ANY_EVENT_TYPE, ProcessingMode, type EventContext, type EventHandler, type EventRoute } from './consumer/event-route';
+export { rawRecordDecoder, type RecordDecoder } from './consumer/record-decoder';
+export { CloudEventAvroDecoder } from './consumer/cloud-event-avro.decoder';
+export { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';

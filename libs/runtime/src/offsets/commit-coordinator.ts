@@ -1,0 +1,43 @@
+import type { Consumer } from 'kafkajs';
+import { RuntimeEvent, type RuntimeInstrumentation } from '../instrumentation/runtime-events';
+import type { OffsetTracker } from './offset-tracker';
+
+/**
+ * Sends what the OffsetTracker says may be committed, one commit at a time. A failed commit
+ * leaves the offsets pending (they are sent again by the next flush); records after the last
+ * successful commit may be redelivered, never skipped.
+ */
+export class CommitCoordinator {
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly tracker: OffsetTracker,
+    private readonly groupId: string,
+    private readonly instrumentation: RuntimeInstrumentation,
+  ) {}
+
+  /** Commits when the commit policy says so. */
+  flushIfDue(): Promise<void> {
+    return this.tracker.isDue() ? this.flush() : Promise.resolve();
+  }
+
+  /** Commits every finished offset not yet committed. Never throws; failures are instrumented. */
+  flush(): Promise<void> {
+    this.inFlight = this.inFlight.then(async () => {
+      const offsets = this.tracker.uncommitted();
+      if (offsets.length === 0) return;
+      try {
+        await this.consumer.commitOffsets(offsets.map((o) => ({ ...o })));
+        this.tracker.acknowledge(offsets);
+        this.instrumentation.emit(RuntimeEvent.Commit, { groupId: this.groupId, offsets });
+      } catch (error) {
+        this.instrumentation.emit(RuntimeEvent.CommitFailed, {
+          groupId: this.groupId,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    });
+    return this.inFlight;
+  }
+}

@@ -1,0 +1,68 @@
+import type { EachBatchPayload } from 'kafkajs';
+import { HeartbeatKeeper } from '../consumer/heartbeat-keeper';
+import { RuntimeEvent } from '../instrumentation/runtime-events';
+import type { ProcessingStrategy, StrategyContext } from './processing-strategy';
+
+/**
+ * One record at a time per partition, in offset order. A record that must be retried stops
+ * the batch: the partition is paused for the backoff and its position stays on that record,
+ * so nothing after it runs first. Other partitions are other batches and keep flowing.
+ */
+export class PartitionOrderStrategy implements ProcessingStrategy {
+  constructor(private readonly ctx: StrategyContext) {}
+
+  async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, isRunning, isStale, pause, heartbeat } = payload;
+    const { topic, partition } = batch;
+    const { groupId, executor, tracker, commits, ownership, retries, pauses, instrumentation } = this.ctx;
+    const heartbeats = new HeartbeatKeeper(heartbeat, this.ctx.heartbeatIntervalMs);
+    const started = performance.now();
+    let processed = 0;
+    instrumentation.emit(RuntimeEvent.BatchStart, {
+      groupId,
+      topic,
+      partition,
+      firstOffset: batch.firstOffset() ?? '',
+      lastOffset: batch.lastOffset(),
+      size: batch.messages.length,
+    });
+
+    for (const message of batch.messages) {
+      // Stop before a record that this member may no longer own, or when kafkajs or our own
+      // shutdown say so; its offset is not resolved, so whoever owns it next starts there.
+      if (!isRunning() || isStale() || this.ctx.stopping() || !ownership.owns(topic, partition) || heartbeats.failed) break;
+      const attempt = retries.attemptOf(topic, partition, message.offset);
+      const outcome = await executor.execute(topic, partition, message, attempt, heartbeats);
+      if (outcome.kind === 'finished') {
+        retries.clear(topic, partition);
+        // A record finished after a revoke is not committed (the tracker drops revoked
+        // partitions); its next owner processes it again: at-least-once.
+        if (!ownership.owns(topic, partition)) break;
+        tracker.markFinished(topic, partition, message.offset);
+        resolveOffset(message.offset);
+        processed++;
+        continue;
+      }
+      if (outcome.kind === 'retry') {
+        retries.scheduleNext(topic, partition, message.offset, outcome.nextAttempt);
+        pauses.pauseFor(topic, partition, outcome.delayMs, pause, `retry of offset ${message.offset}`);
+      } else {
+        this.ctx.fatal(outcome.error);
+      }
+      break;
+    }
+
+    const next = tracker.position(topic, partition);
+    if (next !== undefined && batch.highWatermark) {
+      instrumentation.emit(RuntimeEvent.Lag, { groupId, topic, partition, lag: (BigInt(batch.highWatermark) - BigInt(next)).toString() });
+    }
+    instrumentation.emit(RuntimeEvent.BatchEnd, { groupId, topic, partition, processed, durationMs: performance.now() - started });
+    await commits.flushIfDue();
+    // A heartbeat that saw a rebalance: commit what finished while the old generation still
+    // may, then hand the error to kafkajs, which rejoins the group.
+    if (heartbeats.failed) {
+      await commits.flush();
+      throw heartbeats.failed;
+    }
+  }
+}
