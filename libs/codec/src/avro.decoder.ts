@@ -24,13 +24,23 @@ export class AvroDecoder<T> {
     readonly readerType: Type,
   ) {}
 
-  async decode(value: Buffer): Promise<T> {
-    const schemaId = readSchemaId(value);
-    let resolver = this.resolvers.get(schemaId);
-    if (resolver === undefined) {
-      const writer = this.writers.cachedWriterType(schemaId) ?? (await this.writers.fetchWriterType(schemaId));
-      resolver = this.resolve(schemaId, writer);
+  decode(value: Buffer): Promise<T> {
+    // Not an async function: once the writer id is known the result is computed synchronously,
+    // and skipping the async machinery is most of the decode cost on small records.
+    try {
+      const resolver = this.resolvers.get(readSchemaId(value));
+      if (resolver === undefined) return this.decodeFirstOfSchema(value);
+      if (resolver instanceof CodecError) throw resolver;
+      return Promise.resolve(decodeBody(this.readerType, value, resolver ?? undefined, value.readInt32BE(1)) as T);
+    } catch (err) {
+      return Promise.reject(err);
     }
+  }
+
+  private async decodeFirstOfSchema(value: Buffer): Promise<T> {
+    const schemaId = readSchemaId(value);
+    const writer = this.writers.cachedWriterType(schemaId) ?? (await this.writers.fetchWriterType(schemaId));
+    const resolver = this.resolvers.get(schemaId) ?? this.resolve(schemaId, writer);
     if (resolver instanceof CodecError) throw resolver;
     return decodeBody(this.readerType, value, resolver ?? undefined, schemaId) as T;
   }
