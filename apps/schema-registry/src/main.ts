@@ -30,11 +30,29 @@ async function main(): Promise<void> {
   const app = await NestFactory.create(RegistryModule.forRoot(config), { bodyParser: false, logger: ['error', 'warn', 'log'] });
   app.use(jsonBodyMiddleware);
   app.useGlobalFilters(new RegistryExceptionFilter());
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   // Tests and scripts wait for this line (and /health) to know the port, when 0 was asked for.
   logger.log(`listening on http://${config.host}:${port} (topic ${config.topic}, brokers ${config.brokers.join(',')})`);
+
+  // Graceful stop: app.close() stops accepting requests, then runs the shutdown hooks (the
+  // store disconnects its Kafka clients and removes its consumer group). A second signal
+  // while that runs exits at once.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

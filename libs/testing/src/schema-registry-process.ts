@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { workspaceRoot } from '@eventline/local-kafka';
 import { testBrokers, testKafka } from './test-kafka';
 import { uniqueName } from './unique-names';
@@ -20,8 +21,8 @@ export interface SchemaRegistryProcess {
   readonly pid: number;
   /** Everything the process wrote so far, for failure messages. */
   output(): string;
-  /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL if it has not exited within 10 s; resolves with the exit code (null if killed). */
+  stop(): Promise<number | null>;
 }
 
 const LISTENING = /listening on (http:\/\/[^\s]+)/;
@@ -48,14 +49,14 @@ export async function startSchemaRegistry(options: StartSchemaRegistryOptions = 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const streams = [child.stdout, child.stderr].flatMap((stream) => (stream ? [stream] : []));
+  for (const stream of streams) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const stop = () => stopProcess(child);
   try {
-    const url = await waitForListening(child, () => output, options.startTimeoutMs ?? 30_000);
+    const url = await waitForListening(child, streams, () => output, options.startTimeoutMs ?? 30_000);
     await waitForHealth(url);
-    return { url, topic, pid: child.pid!, output: () => output, stop };
+    return { url, topic, pid: child.pid ?? -1, output: () => output, stop };
   } catch (error) {
     await stop();
     throw new Error(`schema registry did not start: ${(error as Error).message}\n--- its output ---\n${output}`);
@@ -75,24 +76,22 @@ export async function deleteSchemaTopics(topics: readonly string[]): Promise<voi
   }
 }
 
-function waitForListening(child: ChildProcess, output: () => string, timeoutMs: number): Promise<string> {
+function waitForListening(child: ChildProcess, streams: readonly Readable[], output: () => string, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`no "listening on" line within ${timeoutMs} ms`)), timeoutMs);
     const onData = () => {
       const match = LISTENING.exec(output());
-      if (match) done(undefined, match[1]);
+      if (match) done(match[1]);
     };
     const onExit = (code: number | null, signal: string | null) => done(new Error(`exited early (code ${code}, signal ${signal})`));
-    function done(error?: Error, url?: string) {
+    function done(outcome: Error | string) {
       clearTimeout(timer);
-      child.stdout!.off('data', onData);
-      child.stderr!.off('data', onData);
+      for (const stream of streams) stream.off('data', onData);
       child.off('exit', onExit);
-      if (error) reject(error);
-      else resolve(url!);
+      if (typeof outcome === 'string') resolve(outcome);
+      else reject(outcome);
     }
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    for (const stream of streams) stream.on('data', onData);
     child.once('exit', onExit);
   });
 }
@@ -113,13 +112,13 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error(`/health did not answer 200 (last: ${last})`);
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+function stopProcess(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
+    child.once('exit', (code) => {
       clearTimeout(kill);
-      resolve();
+      resolve(code);
     });
     child.kill('SIGTERM');
   });

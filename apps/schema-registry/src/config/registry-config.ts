@@ -50,8 +50,10 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): RegistryConfig {
     problems.push(`SCHEMA_REGISTRY_WRITE_TIMEOUT_MS="${env.SCHEMA_REGISTRY_WRITE_TIMEOUT_MS}" must be a whole number of milliseconds >= 100`);
   }
 
-  if (problems.length > 0) throw new RegistryConfigError(`cannot start the schema registry:\n  - ${problems.join('\n  - ')}`);
-  return { host, port: port!, brokers, topic, writeTimeoutMs: writeTimeoutMs! };
+  if (problems.length > 0 || port === undefined || writeTimeoutMs === undefined) {
+    throw new RegistryConfigError(`cannot start the schema registry:\n  - ${problems.join('\n  - ')}`);
+  }
+  return { host, port, brokers, topic, writeTimeoutMs };
 }
 
 function integer(raw: string | undefined, fallback: number): number | undefined {

@@ -59,7 +59,9 @@ export class KafkaSchemaLog<T> {
     await this.ensureTopic(this.admin);
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await this.producer.connect();
-    const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
+    // A fetch returns as soon as records arrive; the wait only bounds how long disconnect()
+    // waits for an idle fetch at shutdown.
+    const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1_000 });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       // kafkajs restarts the consumer itself after retriable errors; anything else is final.
       if (!payload.restart) this.fail(new SchemaStoreError(SchemaStoreErrorCode.StoreError, `schema log reader stopped: ${payload.error.message}`, { cause: payload.error }));

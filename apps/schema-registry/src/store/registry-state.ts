@@ -142,9 +142,10 @@ export class RegistryState {
 
   /** Every subject version that uses the id, oldest subject/version first. */
   usesOf(id: number, includeDeleted: boolean): SchemaValue[] {
-    const uses = [...(this.usesOfId.get(id) ?? [])].map((key) => {
+    const uses = [...(this.usesOfId.get(id) ?? [])].flatMap((key) => {
       const [version, subject] = key.split('\u0000');
-      return this.subjects.get(subject)!.get(Number(version))!;
+      const value = this.subjects.get(subject)?.get(Number(version));
+      return value ? [value] : [];
     });
     return uses
       .filter((value) => includeDeleted || !value.deleted)

@@ -30,6 +30,7 @@ export class SchemaStore implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.log.stop();
+    this.logger.log(`disconnected from ${this.config.topic}`);
   }
 
   get healthy(): boolean {
