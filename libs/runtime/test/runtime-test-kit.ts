@@ -16,7 +16,7 @@ export async function eventually<T>(what: string, probe: () => T | undefined | P
 
 export interface RawRecord {
   key: string;
-  value: string;
+  value: string | Buffer;
   partition?: number;
   headers?: IHeaders;
 }
