@@ -1,4 +1,6 @@
 export * from './instrumentation/runtime-events';
+export { RuntimeMetrics } from './instrumentation/prometheus.metrics';
+export { attachRuntimeLogs } from './instrumentation/log.subscriber';
 export { RuntimeError, RuntimeErrorCode } from './errors/runtime.error';
 export { classifyFailure, FailureKind, errorCode, errorClass } from './errors/failure-classifier';
 export { DEFAULT_RETRY_POLICY, retryPolicy, type RetryPolicy } from './retry/retry-policy';
