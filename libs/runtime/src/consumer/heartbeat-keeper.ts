@@ -7,6 +7,7 @@
  */
 export class HeartbeatKeeper {
   private failure?: unknown;
+  private lastBeatAt = performance.now();
 
   constructor(
     private readonly heartbeat: () => Promise<void>,
@@ -16,6 +17,7 @@ export class HeartbeatKeeper {
   /** Runs `work`, heartbeating every interval until it settles. */
   async around<T>(work: () => Promise<T>): Promise<T> {
     const timer = setInterval(() => {
+      this.lastBeatAt = performance.now();
       this.heartbeat().catch((error: unknown) => {
         this.failure ??= error;
       });
@@ -27,13 +29,24 @@ export class HeartbeatKeeper {
     }
   }
 
-  /** A heartbeat now (kafkajs throttles it to the interval); a failure is kept like above. */
-  async beat(): Promise<void> {
+  /**
+   * A heartbeat if the interval has passed since the last one. Called between records: a
+   * batch of many quick records would otherwise not heartbeat until it ends, and a joining
+   * member would wait that long for the rebalance.
+   */
+  async beatIfDue(): Promise<void> {
+    if (!this.isDue()) return;
+    this.lastBeatAt = performance.now();
     try {
       await this.heartbeat();
     } catch (error) {
       this.failure ??= error;
     }
+  }
+
+  /** Synchronous check, so the per-record path awaits nothing when no heartbeat is due. */
+  isDue(): boolean {
+    return performance.now() - this.lastBeatAt >= this.intervalMs;
   }
 
   /** The first heartbeat failure seen (usually "rebalance in progress"), if any. */

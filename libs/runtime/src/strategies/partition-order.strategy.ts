@@ -28,6 +28,7 @@ export class PartitionOrderStrategy implements ProcessingStrategy {
     });
 
     for (const message of batch.messages) {
+      if (heartbeats.isDue()) await heartbeats.beatIfDue();
       // Stop before a record that this member may no longer own, or when kafkajs or our own
       // shutdown say so; its offset is not resolved, so whoever owns it next starts there.
       if (!isRunning() || isStale() || this.ctx.stopping() || !ownership.owns(topic, partition) || heartbeats.failed) break;
