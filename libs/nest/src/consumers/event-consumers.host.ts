@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { AvroCodec } from '@eventline/codec';
+import { EventCatalog } from '@eventline/contracts';
+import { CloudEventAvroDecoder, EventConsumer, RuntimeInstrumentation } from '@eventline/runtime';
+import { EventHandlerExplorer } from '../discovery/event-handler.explorer';
+import type { EventlineModuleOptions } from '../eventline-module.options';
+import { EVENTLINE_CODEC, EVENTLINE_KAFKA, EVENTLINE_VALID_OPTIONS } from '../eventline.tokens';
+import { buildConsumerPlan, type ConsumerGroupPlan } from '../routing/consumer-plan.builder';
+import { assertSchemasRegistered } from '../schema/schema-registration.check';
+import { validateHandlers } from '../validation/handler.validator';
+import { ConsumerStateTracker } from './consumer-state.tracker';
+import { assertTopicsExist } from './topic.preflight';
+
+/**
+ * Runs one EventConsumer per consumer group the @OnEvent handlers name. Everything that can
+ * be wrong is checked before the first consumer starts, so a bad deploy fails its bootstrap
+ * (app.init / NestFactory.create rejects) instead of failing at its first record.
+ */
+@Injectable()
+export class EventConsumersHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(EventConsumersHost.name);
+  private plans: ConsumerGroupPlan[] = [];
+  private consumers: EventConsumer[] = [];
+
+  constructor(
+    @Inject(EVENTLINE_VALID_OPTIONS) private readonly options: EventlineModuleOptions,
+    @Inject(EVENTLINE_KAFKA) private readonly kafka: Kafka,
+    @Inject(EVENTLINE_CODEC) private readonly codec: AvroCodec,
+    private readonly instrumentation: RuntimeInstrumentation,
+    private readonly explorer: EventHandlerExplorer,
+    private readonly states: ConsumerStateTracker,
+  ) {}
+
+  /** Every provider exists by now, so discovery sees them all; no broker is contacted yet. */
+  onModuleInit(): void {
+    const handlers = this.explorer.explore();
+    validateHandlers(handlers, this.options.consumer, this.options.topicNames);
+    this.plans = this.options.consumer ? buildConsumerPlan(handlers, this.options.consumer, this.options.topicNames) : [];
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const handled = this.plans.flatMap((plan) => plan.routes.map((route) => route.eventType));
+    const published = this.options.publisher ? (this.options.publisher.events ?? Object.keys(EventCatalog)) : [];
+    await assertSchemasRegistered(this.codec, this.options.codecMode, [...handled, ...published]);
+    await assertTopicsExist(this.kafka, this.plans);
+
+    const decoder = new CloudEventAvroDecoder(this.codec, EventCatalog);
+    // Constructed all before any starts: the runtime validates group settings in its constructor.
+    const consumers = this.plans.map(
+      ({ groupId, settings, routes }) =>
+        new EventConsumer({
+          kafka: this.kafka,
+          groupId,
+          routes,
+          decoder,
+          instrumentation: this.instrumentation,
+          concurrency: settings.concurrency,
+          commit: settings.commit,
+          startFrom: settings.startFrom,
+          sessionTimeoutMs: settings.sessionTimeoutMs,
+          heartbeatIntervalMs: settings.heartbeatIntervalMs,
+          shutdownTimeoutMs: settings.shutdownTimeoutMs,
+        }),
+    );
+    for (const consumer of consumers) {
+      this.states.track(consumer);
+      this.consumers.push(consumer);
+      try {
+        await consumer.start();
+      } catch (error) {
+        // Nest does not run shutdown hooks when bootstrap fails; leave no member behind.
+        await this.stopAll('bootstrap failed');
+        throw error;
+      }
+      this.logger.log(`consumer group ${consumer.groupId} started on ${consumer.topics.join(', ')}`);
+    }
+  }
+
+  /**
+   * Before the publisher flushes (onApplicationShutdown): stop fetching, let in-flight
+   * records finish, commit what finished, leave the group so partitions move at once.
+   */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    await this.stopAll(signal ? `application shutdown (${signal})` : 'application shutdown');
+  }
+
+  private async stopAll(reason: string): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop(reason)));
+  }
+}

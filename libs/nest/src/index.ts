@@ -1,0 +1,12 @@
+export { EventlineModule } from './eventline.module';
+export { EVENTLINE_ASYNC_OPTIONS_TYPE, EVENTLINE_OPTIONS, EVENTLINE_OPTIONS_TYPE } from './eventline.module-definition';
+export type { ConsumerGroupSettings, ConsumerOptions, EventlineModuleOptions, PublisherOptions, TopicNames } from './eventline-module.options';
+export { EVENTLINE_CODEC, EVENTLINE_KAFKA } from './eventline.tokens';
+export { OnEvent, type OnEventHandler, type OnEventOptions } from './decorators/on-event.decorator';
+export type { OnEventContext } from './decorators/event.context';
+export { EventlinePublisher, type PublishOptions } from './publisher/eventline.publisher';
+export type { PublisherDependencies, PublisherFactory } from './publisher/publisher.factory';
+export { withTopicPrefix } from './routing/topic-names';
+export { ConsumerState, type ConsumerStatus } from './consumers/consumer-state';
+export { EventlineHealthIndicator } from './health/eventline.health-indicator';
+export { EventlineConfigError, EventlineConfigErrorCode } from './errors/eventline-config.error';
