@@ -39,9 +39,20 @@ export class TestTopics {
   /** Creates a topic under an exact name (e.g. `<topic>.dlq`), deleted at cleanup like the others. */
   async createNamed(topic: string, numPartitions = 1, config: Partial<ITopicConfig> = {}): Promise<string> {
     const admin = await this.admin();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions, ...config }] });
+    await admin.createTopics({ topics: [{ topic, numPartitions, ...config }] });
     this.topics.add(topic);
-    return topic;
+    // kafkajs's own waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a loaded
+    // broker answers for a moment after creating a topic; wait for every leader ourselves.
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const ready = await admin
+        .fetchTopicMetadata({ topics: [topic] })
+        .then((m) => m.topics[0].partitions.length === numPartitions && m.topics[0].partitions.every((p) => p.leader >= 0))
+        .catch(() => false);
+      if (ready) return topic;
+      if (Date.now() > until) throw new Error(`topic ${topic} has no leader for every partition after 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** A group id that is deleted at cleanup. */

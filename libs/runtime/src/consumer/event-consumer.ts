@@ -4,7 +4,7 @@ import { configError } from '../errors/runtime.error';
 import { RuntimeEvent, RuntimeInstrumentation } from '../instrumentation/runtime-events';
 import { CommitCoordinator } from '../offsets/commit-coordinator';
 import { commitPolicy, OffsetTracker, type CommitPolicy } from '../offsets/offset-tracker';
-import type { ProcessingStrategy, StrategyContext } from '../strategies/processing-strategy';
+import type { KeyOrderLimits, ProcessingStrategy, StrategyContext } from '../strategies/processing-strategy';
 import { selectStrategy } from '../strategies/strategy-selector';
 import type { EventRoute } from './event-route';
 import { PartitionOwnership } from './partition-ownership';
@@ -40,6 +40,8 @@ export interface EventConsumerOptions {
    * extra delay of every retry. Default 200 ms.
    */
   readonly maxWaitTimeMs?: number;
+  /** Key-order processing bounds (routes with mode 'key-order'). */
+  readonly keyOrder?: Partial<KeyOrderLimits>;
   /** How long a shutdown waits for in-flight records before leaving anyway. Default 30 s. */
   readonly shutdownTimeoutMs?: number;
   /** Dead letters are written with this producer; by default the consumer makes an idempotent one. */
@@ -84,6 +86,8 @@ export class EventConsumer {
   private fatalError?: unknown;
   private stopped?: Promise<void>;
   private readonly unsubscribe: Array<() => void> = [];
+  private strategies: ProcessingStrategy[] = [];
+  private readonly keyOrderLimits: KeyOrderLimits;
 
   constructor(options: EventConsumerOptions) {
     if (!options.groupId) throw configError('groupId is empty');
@@ -102,6 +106,11 @@ export class EventConsumer {
     positiveInt('maxBytes', options.maxBytes, 1);
     positiveInt('maxWaitTimeMs', options.maxWaitTimeMs, 1);
     this.tracker = new OffsetTracker(commitPolicy(options.commit));
+    this.keyOrderLimits = {
+      partitionConcurrency: positiveInt('keyOrder.partitionConcurrency', options.keyOrder?.partitionConcurrency, 64),
+      processConcurrency: positiveInt('keyOrder.processConcurrency', options.keyOrder?.processConcurrency, 256),
+      maxWindow: positiveInt('keyOrder.maxWindow', options.keyOrder?.maxWindow, 20_000),
+    };
     this.pauses = new PartitionPauses(this.groupId, this.instrumentation);
   }
 
@@ -154,9 +163,22 @@ export class EventConsumer {
       heartbeatIntervalMs: this.heartbeatIntervalMs,
       stopping: () => this.stopping,
       fatal: (error) => this.onFatal(error),
+      committed: async (topic, partition) => {
+        const [offsets] = await this.admin!.fetchOffsets({ groupId: this.groupId, topics: [topic] });
+        const found = offsets.partitions.find((p) => p.partition === partition);
+        return { offset: found?.offset ?? '-1', metadata: found?.metadata ?? null };
+      },
+      keyOrder: this.keyOrderLimits,
     };
+    // One strategy object per mode, shared by the topics in that mode.
+    const byMode = new Map<string, ProcessingStrategy>();
     const strategies = new Map<string, ProcessingStrategy>();
-    for (const topic of this.routes.topics) strategies.set(topic, selectStrategy(this.routes.modeOf(topic), context));
+    for (const topic of this.routes.topics) {
+      const mode = this.routes.modeOf(topic);
+      if (!byMode.has(mode)) byMode.set(mode, selectStrategy(mode, context));
+      strategies.set(topic, byMode.get(mode)!);
+    }
+    this.strategies = [...byMode.values()];
 
     await consumer.connect();
     await consumer.subscribe({ topics: this.routes.topics, fromBeginning: (this.options.startFrom ?? 'earliest') === 'earliest' });
@@ -198,14 +220,17 @@ export class EventConsumer {
     this.unsubscribe.push(
       consumer.on(GROUP_JOIN, ({ payload }) => {
         this.ownership.assign(payload.memberAssignment);
-        this.tracker.retainOnly(this.ownership.ownsFn);
+        // kafkajs reads every assigned partition from its committed offset again.
+        this.tracker.clear();
         this.retries.retainOnly(this.ownership.ownsFn);
         this.instrumentation.emit(RuntimeEvent.GroupJoined, { groupId: this.groupId, memberId: payload.memberId, assignment: payload.memberAssignment });
       }),
       consumer.on(REBALANCING, ({ payload }) => {
         // Eager protocol: every partition is revoked now. Commit what finished (the old
         // generation may still commit while the group prepares to rebalance), then own nothing
-        // until GROUP_JOIN says what is ours.
+        // until GROUP_JOIN says what is ours. Strategies record their positions first (still
+        // owning the partitions), then stop taking records.
+        for (const strategy of this.strategies) void strategy.release?.('rebalance');
         void commits.flush();
         this.ownership.revokeAll();
         this.instrumentation.emit(RuntimeEvent.Rebalance, { groupId: this.groupId, memberId: payload.memberId });
@@ -241,6 +266,7 @@ export class EventConsumer {
       this.pauses.clear();
       const until = Date.now() + this.shutdownTimeoutMs;
       while (this.activeBatches > 0 && Date.now() < until) await sleep(20);
+      await Promise.race([Promise.all(this.strategies.map((s) => s.release?.('shutdown'))), sleep(Math.max(0, until - Date.now()))]);
       await this.flushOnStop();
       await this.consumer?.disconnect().catch(() => undefined);
       for (const off of this.unsubscribe) off();

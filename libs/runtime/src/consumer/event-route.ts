@@ -5,6 +5,11 @@ import type { RetryPolicy } from '../retry/retry-policy';
 export const ProcessingMode = {
   /** One record at a time per partition, strictly in offset order. */
   PartitionOrder: 'partition-order',
+  /**
+   * Records of one partition run concurrently across keys, in order within a key; commits
+   * carry a watermark plus the finished records above it (see key-order/).
+   */
+  KeyOrder: 'key-order',
 } as const;
 export type ProcessingMode = (typeof ProcessingMode)[keyof typeof ProcessingMode];
 

@@ -19,6 +19,8 @@ export class RuntimeMetrics {
   private readonly commitFailures: Counter<'group'>;
   private readonly rebalances: Counter<'group'>;
   private readonly paused: Gauge<'group'>;
+  private readonly keysInFlight: Gauge<'group' | 'topic' | 'partition'>;
+  private readonly watermarkDistance: Gauge<'group' | 'topic' | 'partition'>;
   private readonly published: Counter<'topic'>;
   private readonly publishFailures: Counter<'topic' | 'error_code'>;
 
@@ -43,6 +45,13 @@ export class RuntimeMetrics {
     this.commitFailures = new Counter({ name: 'eventline_offset_commit_failures_total', help: 'Offset commits Kafka refused or that failed', labelNames: ['group'], registers });
     this.rebalances = new Counter({ name: 'eventline_rebalances_total', help: 'Rebalances this member went through', labelNames: ['group'], registers });
     this.paused = new Gauge({ name: 'eventline_partitions_paused', help: 'Partitions paused for a retry backoff', labelNames: ['group'], registers });
+    this.keysInFlight = new Gauge({ name: 'eventline_key_order_keys_in_flight', help: 'Key order: keys with records queued, running or parked', labelNames: ['group', 'topic', 'partition'], registers });
+    this.watermarkDistance = new Gauge({
+      name: 'eventline_key_order_watermark_distance',
+      help: 'Key order: records between the committed watermark and the newest dispatched record',
+      labelNames: ['group', 'topic', 'partition'],
+      registers,
+    });
     this.published = new Counter({ name: 'eventline_events_published_total', help: 'Events Kafka acknowledged', labelNames: ['topic'], registers });
     this.publishFailures = new Counter({ name: 'eventline_publish_failures_total', help: 'Publishes that failed', labelNames: ['topic', 'error_code'], registers });
   }
@@ -61,6 +70,10 @@ export class RuntimeMetrics {
       instrumentation.on(RuntimeEvent.RecordSkipped, (e) => this.skipped.labels(e.groupId, e.topic).inc()),
       // Lag fits a float64 gauge for any realistic backlog; the offsets themselves stay bigint.
       instrumentation.on(RuntimeEvent.Lag, (e) => this.lag.labels(e.groupId, e.topic, String(e.partition)).set(Number(e.lag))),
+      instrumentation.on(RuntimeEvent.KeyOrderProgress, (e) => {
+        this.keysInFlight.labels(e.groupId, e.topic, String(e.partition)).set(e.keysInFlight);
+        this.watermarkDistance.labels(e.groupId, e.topic, String(e.partition)).set(e.watermarkDistance);
+      }),
       instrumentation.on(RuntimeEvent.Commit, (e) => this.commits.labels(e.groupId).inc()),
       instrumentation.on(RuntimeEvent.CommitFailed, (e) => this.commitFailures.labels(e.groupId).inc()),
       instrumentation.on(RuntimeEvent.Rebalance, (e) => this.rebalances.labels(e.groupId).inc()),

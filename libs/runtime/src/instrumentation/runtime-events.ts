@@ -21,6 +21,7 @@ export const RuntimeEvent = {
   PartitionPaused: 'partition.paused',
   PartitionResumed: 'partition.resumed',
   Lag: 'partition.lag',
+  KeyOrderProgress: 'key-order.progress',
   ConsumerStopping: 'consumer.stopping',
   ConsumerStopped: 'consumer.stopped',
   ConsumerCrashed: 'consumer.crashed',
@@ -52,6 +53,7 @@ export interface RuntimeEventPayloads {
   [RuntimeEvent.PartitionPaused]: PartitionRef & { reason: string };
   [RuntimeEvent.PartitionResumed]: PartitionRef & { reason: string };
   [RuntimeEvent.Lag]: PartitionRef & { lag: string };
+  [RuntimeEvent.KeyOrderProgress]: PartitionRef & { keysInFlight: number; parkedKeys: number; watermark: string; watermarkDistance: number };
   [RuntimeEvent.ConsumerStopping]: { groupId: string; reason: string };
   [RuntimeEvent.ConsumerStopped]: { groupId: string };
   [RuntimeEvent.ConsumerCrashed]: { groupId: string; error: string; restart: boolean };

@@ -9,6 +9,7 @@ import type { OffsetTracker } from './offset-tracker';
  */
 export class CommitCoordinator {
   private inFlight: Promise<void> = Promise.resolve();
+  private readonly beforeFlushHooks: Array<() => void> = [];
 
   constructor(
     private readonly consumer: Consumer,
@@ -17,14 +18,21 @@ export class CommitCoordinator {
     private readonly instrumentation: RuntimeInstrumentation,
   ) {}
 
+  /** Strategies that keep their positions themselves (key order) push them into the tracker here. */
+  beforeFlush(hook: () => void): void {
+    this.beforeFlushHooks.push(hook);
+  }
+
   /** Commits when the commit policy says so. */
   flushIfDue(): Promise<void> {
+    for (const hook of this.beforeFlushHooks) hook();
     return this.tracker.isDue() ? this.flush() : Promise.resolve();
   }
 
   /** Commits every finished offset not yet committed. Never throws; failures are instrumented. */
   flush(): Promise<void> {
     this.inFlight = this.inFlight.then(async () => {
+      for (const hook of this.beforeFlushHooks) hook();
       const offsets = this.tracker.uncommitted();
       if (offsets.length === 0) return;
       try {

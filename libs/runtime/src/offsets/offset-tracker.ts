@@ -33,16 +33,20 @@ export function commitPolicy(overrides: Partial<CommitPolicy> = {}): CommitPolic
 export interface TopicPartitionOffset {
   readonly topic: string;
   readonly partition: number;
-  /** The next offset to read: last finished + 1. */
+  /** The next offset to read: last finished + 1 (or, in key order, the watermark). */
   readonly offset: string;
+  /** Key order only: which records above the offset finished already (see completed-offsets.codec.ts). */
+  readonly metadata?: string;
 }
 
 interface PartitionState {
   readonly topic: string;
   readonly partition: number;
-  /** last finished offset + 1 */
+  /** last finished offset + 1; in key order the watermark */
   next: bigint;
+  metadata?: string;
   committed?: bigint;
+  committedMetadata?: string;
 }
 
 const keyOf = (topic: string, partition: number) => `${topic}\u0000${partition}`;
@@ -71,6 +75,25 @@ export class OffsetTracker {
     this.oldestUncommittedAt ??= this.now();
   }
 
+  /**
+   * Key order: every record below `watermark` finished, and `metadata` names those above it
+   * that finished too. The watermark never moves back; the metadata may change either way.
+   */
+  markWatermark(topic: string, partition: number, watermark: bigint, metadata: string, finishedRecords: number): void {
+    const key = keyOf(topic, partition);
+    const state = this.partitions.get(key);
+    if (state && watermark < state.next) {
+      throw new Error(`watermark of ${topic}[${partition}] would move back from ${state.next} to ${watermark}`);
+    }
+    if (state && watermark === state.next && metadata === state.metadata) return;
+    if (state) {
+      state.next = watermark;
+      state.metadata = metadata;
+    } else this.partitions.set(key, { topic, partition, next: watermark, metadata });
+    this.uncommittedRecords += finishedRecords;
+    this.oldestUncommittedAt ??= this.now();
+  }
+
   /** True when the policy says the finished offsets should be committed now. */
   isDue(): boolean {
     if (this.uncommittedRecords === 0) return false;
@@ -82,7 +105,9 @@ export class OffsetTracker {
   uncommitted(): TopicPartitionOffset[] {
     const result: TopicPartitionOffset[] = [];
     for (const s of this.partitions.values()) {
-      if (s.committed === undefined || s.next > s.committed) result.push({ topic: s.topic, partition: s.partition, offset: s.next.toString() });
+      if (s.committed === undefined || s.next > s.committed || s.metadata !== s.committedMetadata) {
+        result.push({ topic: s.topic, partition: s.partition, offset: s.next.toString(), ...(s.metadata !== undefined ? { metadata: s.metadata } : {}) });
+      }
     }
     return result;
   }
@@ -91,7 +116,10 @@ export class OffsetTracker {
   acknowledge(committed: readonly TopicPartitionOffset[]): void {
     for (const c of committed) {
       const state = this.partitions.get(keyOf(c.topic, c.partition));
-      if (state) state.committed = BigInt(c.offset);
+      if (state) {
+        state.committed = BigInt(c.offset);
+        state.committedMetadata = c.metadata;
+      }
     }
     if (this.uncommitted().length === 0) {
       this.uncommittedRecords = 0;
@@ -109,6 +137,16 @@ export class OffsetTracker {
       this.uncommittedRecords = 0;
       this.oldestUncommittedAt = undefined;
     }
+  }
+
+  /**
+   * After a rebalance, kafkajs reads every partition from its committed offset again, so
+   * whatever finished but was not committed before is redone and recorded afresh.
+   */
+  clear(): void {
+    this.partitions.clear();
+    this.uncommittedRecords = 0;
+    this.oldestUncommittedAt = undefined;
   }
 
   /** The next offset to read for a partition, if any record of it finished here. */

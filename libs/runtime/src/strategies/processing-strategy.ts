@@ -22,9 +22,23 @@ export interface StrategyContext {
   readonly stopping: () => boolean;
   /** Called when a record can be neither finished nor retried: the consumer must stop. */
   readonly fatal: (error: unknown) => void;
+  /** The group's committed offset and metadata of a partition ('-1' when none). */
+  readonly committed: (topic: string, partition: number) => Promise<{ offset: string; metadata: string | null }>;
+  readonly keyOrder: KeyOrderLimits;
+}
+
+export interface KeyOrderLimits {
+  /** Records of one partition running at once (on different keys). */
+  readonly partitionConcurrency: number;
+  /** Records running at once across all key-order partitions of the process. */
+  readonly processConcurrency: number;
+  /** Records of one partition not yet below the watermark before the partition is paused. */
+  readonly maxWindow: number;
 }
 
 /** How the records of one fetched batch (one partition) are processed. */
 export interface ProcessingStrategy {
   processBatch(payload: EachBatchPayload): Promise<void>;
+  /** The group is rebalancing (every partition revoked) or the consumer stops: release partition state. */
+  release?(reason: 'rebalance' | 'shutdown'): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { ProcessingMode } from '../consumer/event-route';
+import { KeyOrderStrategy } from './key-order.strategy';
 import { PartitionOrderStrategy } from './partition-order.strategy';
 import type { ProcessingStrategy, StrategyContext } from './processing-strategy';
 
@@ -7,5 +8,7 @@ export function selectStrategy(mode: ProcessingMode, context: StrategyContext): 
   switch (mode) {
     case ProcessingMode.PartitionOrder:
       return new PartitionOrderStrategy(context);
+    case ProcessingMode.KeyOrder:
+      return new KeyOrderStrategy(context);
   }
 }
