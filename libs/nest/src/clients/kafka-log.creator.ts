@@ -6,7 +6,7 @@ export const nestKafkaLogCreator: logCreator = () => {
   const logger = new Logger('kafkajs');
   return ({ namespace, level, log }) => {
     const { message, ...extra } = log;
-    const line = `${namespace}: ${message} ${JSON.stringify(extra)}`;
+    const line = `${namespace ? `${namespace}: ` : ''}${message} ${JSON.stringify(extra)}`;
     if (level === logLevel.ERROR) logger.error(line);
     else if (level === logLevel.WARN) logger.warn(line);
     else if (level === logLevel.INFO) logger.log(line);

@@ -4,6 +4,7 @@ import type { AvroCodec } from '@eventline/codec';
 import { EventCatalog } from '@eventline/contracts';
 import { CloudEventAvroDecoder, EventConsumer, RuntimeInstrumentation } from '@eventline/runtime';
 import { EventHandlerExplorer } from '../discovery/event-handler.explorer';
+import { EventlinePublisher } from '../publisher/eventline.publisher';
 import type { EventlineModuleOptions } from '../eventline-module.options';
 import { EVENTLINE_CODEC, EVENTLINE_KAFKA, EVENTLINE_VALID_OPTIONS } from '../eventline.tokens';
 import { buildConsumerPlan, type ConsumerGroupPlan } from '../routing/consumer-plan.builder';
@@ -30,6 +31,7 @@ export class EventConsumersHost implements OnModuleInit, OnApplicationBootstrap,
     private readonly instrumentation: RuntimeInstrumentation,
     private readonly explorer: EventHandlerExplorer,
     private readonly states: ConsumerStateTracker,
+    private readonly publisher: EventlinePublisher,
   ) {}
 
   /** Every provider exists by now, so discovery sees them all; no broker is contacted yet. */
@@ -40,6 +42,18 @@ export class EventConsumersHost implements OnModuleInit, OnApplicationBootstrap,
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.startAll();
+    } catch (error) {
+      // Nest runs no shutdown hook when bootstrap fails: leave no group member and no
+      // producer connection behind (a test, or a supervisor retrying in-process, would leak them).
+      await this.stopAll('bootstrap failed');
+      await this.publisher.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async startAll(): Promise<void> {
     const handled = this.plans.flatMap((plan) => plan.routes.map((route) => route.eventType));
     const published = this.options.publisher ? (this.options.publisher.events ?? Object.keys(EventCatalog)) : [];
     await assertSchemasRegistered(this.codec, this.options.codecMode, [...handled, ...published]);
@@ -66,13 +80,7 @@ export class EventConsumersHost implements OnModuleInit, OnApplicationBootstrap,
     for (const consumer of consumers) {
       this.states.track(consumer);
       this.consumers.push(consumer);
-      try {
-        await consumer.start();
-      } catch (error) {
-        // Nest does not run shutdown hooks when bootstrap fails; leave no member behind.
-        await this.stopAll('bootstrap failed');
-        throw error;
-      }
+      await consumer.start();
       this.logger.log(`consumer group ${consumer.groupId} started on ${consumer.topics.join(', ')}`);
     }
   }
