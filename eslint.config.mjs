@@ -5,7 +5,7 @@ import nx from '@nx/eslint-plugin';
  * type says what kind of code it is. Each constraint lists what a project MAY import.
  *
  *   type:app       thin wiring (NestJS apps, CLIs)        -> feature, runtime, contracts, util, tooling
- *   type:feature   the NestJS integration                 -> runtime, contracts, util
+ *   type:feature   NestJS integration, service kit       -> feature, runtime, contracts, util, tooling
  *   type:runtime   publisher, consumer runner             -> contracts, util
  *   type:contracts schemas, catalog, codec                -> util
  *   type:util      small pure helpers                     -> util
@@ -20,7 +20,7 @@ import nx from '@nx/eslint-plugin';
  */
 const typeConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:runtime', 'type:contracts', 'type:util', 'type:tooling'] },
-  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:runtime', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:runtime', 'type:contracts', 'type:util', 'type:tooling'] },
   { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },

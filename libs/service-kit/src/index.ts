@@ -1,0 +1,5 @@
+export { ConfigError, EnvReader } from './env-config';
+export { EXTRA_HEALTH_CHECKS, OpsController } from './ops.controller';
+export { OpsModule } from './ops.module';
+export { DATABASE, DatabaseModule } from './database.module';
+export { derivedEventId } from './derived-event-id';
