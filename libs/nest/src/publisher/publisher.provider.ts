@@ -5,6 +5,7 @@ import type { RuntimeInstrumentation } from '@eventline/runtime';
 import type { EventlineModuleOptions } from '../eventline-module.options';
 import { physicalTopic } from '../routing/topic-names';
 import type { EventlinePublisher } from './eventline.publisher';
+import { RuntimeEventlinePublisher } from './runtime.publisher';
 import { UnavailablePublisher } from './unavailable.publisher';
 
 /** Builds the app's publisher from the module's shared clients, connected before any consumer starts. */
@@ -14,10 +15,9 @@ export async function createPublisher(
   codec: AvroCodec,
   instrumentation: RuntimeInstrumentation,
 ): Promise<EventlinePublisher> {
-  const factory = options.publisher?.factory;
-  // The runtime's EventPublisher is not exported yet (libs/runtime/src/publisher is being
-  // written); until it is, an app that publishes passes publisher.factory.
-  if (!factory) return new UnavailablePublisher();
+  // An app that only consumes has no publisher section and gets a publisher that says so.
+  if (!options.publisher) return new UnavailablePublisher();
+  const factory = options.publisher.factory ?? ((dependencies) => new RuntimeEventlinePublisher(dependencies));
   const publisher = await factory({
     kafka,
     codec,

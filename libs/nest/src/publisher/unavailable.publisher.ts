@@ -3,10 +3,8 @@ import { EventlineConfigError, EventlineConfigErrorCode } from '../errors/eventl
 import { EventlinePublisher } from './eventline.publisher';
 
 /**
- * Stands in while no publisher is configured: the runtime's EventPublisher is not exported
- * yet (libs/runtime/src/publisher is in progress), so an app that publishes must pass
- * `publisher.factory`. Failing each publish loudly beats dropping events silently; apps
- * that only consume are unaffected.
+ * Stands in when the module has no `publisher` section (a consume-only app). Failing each
+ * publish loudly beats dropping events silently.
  */
 export class UnavailablePublisher extends EventlinePublisher {
   readonly connected = false;
@@ -15,7 +13,7 @@ export class UnavailablePublisher extends EventlinePublisher {
     return Promise.reject(
       new EventlineConfigError(
         EventlineConfigErrorCode.PublisherMissing,
-        `cannot publish ${type}: no publisher is configured; pass publisher.factory in EventlineModule options`,
+        `cannot publish ${type}: no publisher is configured; add a publisher section (at least its source) to the EventlineModule options`,
       ),
     );
   }
