@@ -9,3 +9,4 @@ export * from './cloudevents/cloud-event-headers.parser';
 export * from './errors/contract.error';
 export * from './errors/error-classification';
 export * from './generated';
+export * from './catalog/topic-declarations';

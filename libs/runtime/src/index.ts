@@ -12,3 +12,4 @@ export { rawRecordDecoder, type RecordDecoder } from './consumer/record-decoder'
 export { CloudEventAvroDecoder } from './consumer/cloud-event-avro.decoder';
 export { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
 export * from './publishing';
+export { provisionTopics, TopicMismatchError, type TopicCheck } from './admin/topic-provisioner';

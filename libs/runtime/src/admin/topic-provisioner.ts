@@ -1,0 +1,87 @@
+import type { Admin, ITopicConfig } from 'kafkajs';
+import { DEAD_LETTER_TOPIC_CONFIG, TOPIC_DECLARATIONS, type Topic, type TopicDeclaration } from '@eventline/contracts';
+import { defaultDeadLetterTopic } from '../dead-letter/dead-letter-headers';
+
+export interface TopicCheck {
+  readonly topic: string;
+  readonly action: 'created' | 'ok' | 'mismatch';
+  readonly problems: readonly string[];
+}
+
+export class TopicMismatchError extends Error {
+  override readonly name = 'TopicMismatchError';
+  readonly code = 'TOPIC_MISMATCH';
+  readonly retriable = false;
+  constructor(readonly checks: readonly TopicCheck[]) {
+    super(
+      `existing topics differ from their declaration (libs/contracts/src/catalog/topic-declarations.ts); fix the topic or the declaration:\n` +
+        checks
+          .filter((c) => c.action === 'mismatch')
+          .map((c) => `  - ${c.topic}: ${c.problems.join('; ')}`)
+          .join('\n'),
+    );
+  }
+}
+
+interface Wanted {
+  readonly name: string;
+  readonly partitions: number;
+  readonly config: Readonly<Record<string, string>>;
+}
+
+function wanted(declarations: readonly TopicDeclaration[], physical: (topic: Topic) => string): Wanted[] {
+  const all: Wanted[] = [];
+  for (const d of declarations) {
+    const name = physical(d.topic);
+    all.push({ name, partitions: d.partitions, config: d.config });
+    if (d.deadLetter) all.push({ name: defaultDeadLetterTopic(name), partitions: d.partitions, config: DEAD_LETTER_TOPIC_CONFIG });
+  }
+  return all;
+}
+
+/**
+ * Creates the declared topics that do not exist and checks the ones that do. A mismatch
+ * (partition count, a config value) is reported, never "fixed": changing partitions moves
+ * keys, and retention is an operator's decision.
+ */
+export async function provisionTopics(
+  admin: Admin,
+  options: { physical?: (topic: Topic) => string; declarations?: readonly TopicDeclaration[]; replicationFactor?: number } = {},
+): Promise<TopicCheck[]> {
+  const physical = options.physical ?? ((t: Topic) => t);
+  const want = wanted(options.declarations ?? TOPIC_DECLARATIONS, physical);
+  const existing = new Set(await admin.listTopics());
+  const toCreate = want.filter((w) => !existing.has(w.name));
+  if (toCreate.length > 0) {
+    const topics: ITopicConfig[] = toCreate.map((w) => ({
+      topic: w.name,
+      numPartitions: w.partitions,
+      // -1: the broker's default.replication.factor (1 locally, 3 on the three-node cluster).
+      replicationFactor: options.replicationFactor ?? -1,
+      configEntries: Object.entries(w.config).map(([name, value]) => ({ name, value })),
+    }));
+    await admin.createTopics({ topics, waitForLeaders: true });
+  }
+  const present = want.filter((w) => existing.has(w.name));
+  const checks: TopicCheck[] = toCreate.map((w) => ({ topic: w.name, action: 'created', problems: [] }));
+  if (present.length > 0) {
+    const metadata = await admin.fetchTopicMetadata({ topics: present.map((w) => w.name) });
+    const configs = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: present.map((w) => ({ type: 2 /* TOPIC */, name: w.name, configNames: Object.keys(w.config) })),
+    });
+    for (const w of present) {
+      const problems: string[] = [];
+      const partitions = metadata.topics.find((t) => t.name === w.name)?.partitions.length ?? 0;
+      if (partitions !== w.partitions) problems.push(`${partitions} partitions, declared ${w.partitions}`);
+      const entries = configs.resources.find((r) => r.resourceName === w.name)?.configEntries ?? [];
+      for (const [name, value] of Object.entries(w.config)) {
+        const actual = entries.find((e) => e.configName === name)?.configValue;
+        if (actual !== value) problems.push(`${name}=${actual ?? '(unset)'}, declared ${value}`);
+      }
+      checks.push({ topic: w.name, action: problems.length ? 'mismatch' : 'ok', problems });
+    }
+  }
+  if (checks.some((c) => c.action === 'mismatch')) throw new TopicMismatchError(checks);
+  return checks;
+}
