@@ -1,0 +1,8 @@
+/** The fulfillment worker: a consumer group on `orders` that schedules one shipment per paid order and announces it on `shipments`. Run several to scale by partition. Settings: see README "Running the pipeline". */
+import 'reflect-metadata';
+import { startFulfillmentWorker } from '@eventline/fulfillment';
+
+startFulfillmentWorker().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

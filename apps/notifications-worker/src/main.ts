@@ -1,0 +1,8 @@
+/** The notifications worker: a consumer group on `orders` and `shipments` that sends emails into a local sink table (`.invalid` addresses are dead-lettered, `+flaky` ones succeed on the third attempt). Settings: see README "Running the pipeline". */
+import 'reflect-metadata';
+import { startNotificationsWorker } from '@eventline/notifications';
+
+startNotificationsWorker().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
