@@ -1,0 +1,162 @@
+import type { CompressionTypes, Message, Producer, RecordMetadata, TopicMessages } from 'kafkajs';
+import { retryDelayMs, type RetryPolicy } from '../retry/retry-policy';
+import type { OutgoingRecord } from './outgoing-record';
+import { partitionForKey } from './murmur2.partitioner';
+import type { PartitionCounts } from './partition-counts';
+import { PublishError, PublishErrorCode } from './publish.error';
+import type { PublishReceipt } from './publish.types';
+import { classifySendError, isUnknownTopic } from './send-error.classifier';
+
+export interface AcknowledgedSendConfig {
+  readonly compression: CompressionTypes;
+  readonly ackTimeoutMs: number;
+  readonly resend: RetryPolicy;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+/** A receipt or the error of each record, in the order they were given. */
+export type SendOutcome = PublishReceipt | PublishError;
+
+/** Per send: how many attempts it took, for instrumentation and tests. */
+export interface SendReport {
+  readonly outcomes: SendOutcome[];
+  readonly attempts: number;
+}
+
+/**
+ * Sends records with `sendBatch` and counts a record as published only when Kafka
+ * acknowledged the very partition it went to.
+ *
+ * Why not trust a resolved `sendBatch`: kafkajs 2.2.4 keeps each broker's response across
+ * its internal retries and only re-sends to brokers without one. When a leader dies
+ * mid-send and its partition moves to a broker that already answered for other
+ * partitions, that partition is never sent again, and `sendBatch` resolves without it and
+ * without an error (tulios/kafkajs#1303; the three-node failover test lost 29 of 300
+ * records this way). So every record is given its partition here (the Java-compatible
+ * murmur2 partitioner over the topic's partition count) and the response is checked
+ * partition by partition; the records of a partition that is missing, or that carries an
+ * error code, are sent again under the resend policy.
+ *
+ * A rejected `sendBatch` is ambiguous: brokers that answered before the failure did write
+ * their partitions. Those records are sent again too, because losing them would be worse
+ * than writing them twice; duplicates carry the same `ce_id`, which consumers deduplicate on.
+ */
+export class AcknowledgedSender {
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly producer: Pick<Producer, 'sendBatch'>,
+    private readonly partitionCounts: PartitionCounts,
+    private readonly config: AcknowledgedSendConfig,
+  ) {
+    this.sleep = config.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async send(records: readonly OutgoingRecord[]): Promise<SendReport> {
+    const outcomes: SendOutcome[] = new Array(records.length);
+    // Fixed at the first attempt: a resend must go to the partition its key's earlier events went to.
+    const partitions: Array<number | undefined> = new Array(records.length);
+    let pending = records.map((_, i) => i);
+    let lastError: PublishError;
+    let attempt = 0;
+
+    for (;;) {
+      attempt++;
+      try {
+        await this.assignPartitions(records, partitions, pending);
+        const acks = await this.producer.sendBatch({
+          acks: -1,
+          timeout: this.config.ackTimeoutMs,
+          compression: this.config.compression,
+          topicMessages: topicMessages(records, partitions, pending),
+        });
+        pending = this.settleAcknowledged(records, partitions, pending, acks, outcomes);
+        if (pending.length === 0) return { outcomes, attempts: attempt };
+        lastError = notAcknowledged(records, partitions, pending, attempt);
+      } catch (error) {
+        lastError = classifySendError(error);
+        // The partition counts may be what is wrong (a topic that grew); ask again next time.
+        for (const topic of new Set(pending.map((i) => records[i].topic))) this.partitionCounts.forget(topic);
+        if (!lastError.retriable) break;
+      }
+      if (attempt >= this.config.resend.maxAttempts) break;
+      await this.sleep(retryDelayMs(this.config.resend, attempt + 1, this.config.random));
+    }
+    for (const i of pending) outcomes[i] = lastError;
+    return { outcomes, attempts: attempt };
+  }
+
+  private async assignPartitions(records: readonly OutgoingRecord[], partitions: Array<number | undefined>, pending: readonly number[]): Promise<void> {
+    const unassigned = pending.filter((i) => partitions[i] === undefined);
+    if (unassigned.length === 0) return;
+    const counts = new Map<string, number>();
+    for (const topic of new Set(unassigned.map((i) => records[i].topic))) {
+      try {
+        counts.set(topic, await this.partitionCounts.of(topic));
+      } catch (error) {
+        if (isUnknownTopic(error)) {
+          throw new PublishError(PublishErrorCode.UnknownTopic, `topic ${topic} does not exist; create it (Eventline never auto-creates topics)`, {
+            cause: error,
+          });
+        }
+        throw error;
+      }
+    }
+    for (const i of unassigned) partitions[i] = partitionForKey(records[i].key, counts.get(records[i].topic) as number);
+  }
+
+  /** Gives a receipt to every record whose partition was acknowledged; returns the rest, in order. */
+  private settleAcknowledged(
+    records: readonly OutgoingRecord[],
+    partitions: ReadonlyArray<number | undefined>,
+    pending: readonly number[],
+    acks: readonly RecordMetadata[],
+    outcomes: SendOutcome[],
+  ): number[] {
+    const nextOffset = new Map<string, bigint>();
+    for (const ack of acks) {
+      // errorCode 0 alone is the acknowledgement; kafkajs throws for most errors, but a
+      // partition-level error that slips through must not count as written.
+      if (ack.errorCode === 0) nextOffset.set(tp(ack.topicName, ack.partition), BigInt(ack.baseOffset ?? ack.offset ?? '-1'));
+    }
+    const unacknowledged: number[] = [];
+    for (const i of pending) {
+      const record = records[i];
+      const key = tp(record.topic, partitions[i] as number);
+      const offset = nextOffset.get(key);
+      if (offset === undefined) {
+        unacknowledged.push(i);
+        continue;
+      }
+      // One record batch per partition per request: the records of a partition got consecutive offsets from baseOffset, in the order sent.
+      nextOffset.set(key, offset + 1n);
+      outcomes[i] = { id: record.id, type: record.type, topic: record.topic, partition: partitions[i] as number, offset: offset.toString() };
+    }
+    return unacknowledged;
+  }
+}
+
+function tp(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}
+
+/** One entry per topic (kafkajs writes one record batch per partition per entry), records in call order. */
+function topicMessages(records: readonly OutgoingRecord[], partitions: ReadonlyArray<number | undefined>, pending: readonly number[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const i of pending) {
+    const record = records[i];
+    let messages = byTopic.get(record.topic);
+    if (!messages) byTopic.set(record.topic, (messages = []));
+    messages.push({ key: record.key, value: record.value, headers: record.headers, partition: partitions[i] });
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+function notAcknowledged(records: readonly OutgoingRecord[], partitions: ReadonlyArray<number | undefined>, pending: readonly number[], attempts: number): PublishError {
+  const missing = [...new Set(pending.map((i) => `${records[i].topic}[${partitions[i]}]`))];
+  return new PublishError(
+    PublishErrorCode.NotAcknowledged,
+    `Kafka did not acknowledge ${missing.join(', ')} after ${attempts} attempt${attempts === 1 ? '' : 's'}; the records were not counted as published`,
+  );
+}

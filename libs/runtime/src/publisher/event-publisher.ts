@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { Partitioners, type Admin, type Producer } from 'kafkajs';
+import type { AvroEncoder } from '@eventline/codec';
+import { isEventType, type EventPayload, type EventType } from '@eventline/contracts';
+import { RuntimeEvent, type RuntimeInstrumentation } from '../instrumentation/runtime-events';
+import { AcknowledgedSender, type SendOutcome } from './acknowledged-send';
+import { CoalescingQueue, type QueueSlot } from './coalescing-queue';
+import { EventEncoders } from './event-encoders';
+import { resolvePublisherOptions, type EventPublisherOptions, type ResolvedPublisherOptions } from './event-publisher.options';
+import { buildOutgoingRecord, type OutgoingRecord } from './outgoing-record';
+import { PartitionCounts } from './partition-counts';
+import { PublishError, PublishErrorCode } from './publish.error';
+import type { OutgoingEvent, PublishOptions, PublishReceipt } from './publish.types';
+
+const PublisherState = {
+  Idle: 'idle',
+  Connecting: 'connecting',
+  Connected: 'connected',
+  Closing: 'closing',
+  Closed: 'closed',
+} as const;
+type PublisherState = (typeof PublisherState)[keyof typeof PublisherState];
+
+/** A record waiting in the queue with the caller that waits for it. */
+interface QueuedPublish {
+  readonly record: OutgoingRecord;
+  readonly resolve: (receipt: PublishReceipt) => void;
+  readonly reject: (error: PublishError) => void;
+}
+
+/**
+ * Publishes catalog events: validates and encodes each payload with the codec, keys it by
+ * the catalog's key field, adds the CloudEvents headers, and coalesces concurrent
+ * publishes into one idempotent `sendBatch`. A publish resolves with where Kafka stored the
+ * event, and only once Kafka acknowledged that partition; it rejects with a `PublishError`.
+ *
+ *   const publisher = new EventPublisher({ kafka, codec, source: '/eventline/orders-service' });
+ *   await publisher.connect();
+ *   await publisher.publish('dev.eventline.orders.OrderPaid', payment);
+ *   await publisher.disconnect(); // flushes first
+ */
+export class EventPublisher {
+  private readonly settings: ResolvedPublisherOptions;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly encoders: EventEncoders;
+  private readonly sender: AcknowledgedSender;
+  private readonly queue: CoalescingQueue<QueuedPublish>;
+  private readonly instrumentation?: RuntimeInstrumentation;
+  private readonly newId: () => string;
+  private state: PublisherState = PublisherState.Idle;
+  private connecting?: Promise<void>;
+  private closing?: Promise<void>;
+
+  constructor(options: EventPublisherOptions) {
+    this.settings = resolvePublisherOptions(options);
+    this.instrumentation = options.instrumentation;
+    this.newId = options.newId ?? randomUUID;
+    this.producer = options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: this.settings.maxInFlightRequests,
+      retry: { retries: this.settings.producerRetries },
+      // Unused (every message carries its partition), but naming it keeps kafkajs from
+      // warning about its v2 partitioner change on every start.
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // A typo in a topic name must fail, not create a one-partition topic.
+      allowAutoTopicCreation: false,
+    });
+    // Metadata only; a lookup should fail fast and leave retrying to the resend policy.
+    this.admin = options.kafka.admin({ retry: { retries: 2 } });
+    this.encoders = new EventEncoders(options.codec, this.settings.subjectStrategy);
+    this.sender = new AcknowledgedSender(this.producer, new PartitionCounts(this.admin), {
+      compression: this.settings.compression,
+      ackTimeoutMs: this.settings.ackTimeoutMs,
+      resend: this.settings.resend,
+    });
+    this.queue = new CoalescingQueue(
+      { lingerMs: this.settings.lingerMs, maxCount: this.settings.maxBatchCount, maxBytes: this.settings.maxBatchBytes },
+      (batch) => this.sendBatch(batch),
+    );
+  }
+
+  /** Whether publishes are accepted right now (for health checks). */
+  get connected(): boolean {
+    return this.state === PublisherState.Connected;
+  }
+
+  async connect(): Promise<void> {
+    if (this.state === PublisherState.Connected) return;
+    if (this.state === PublisherState.Closing || this.state === PublisherState.Closed) {
+      throw new PublishError(PublishErrorCode.Closed, 'the publisher was disconnected; create a new one');
+    }
+    this.connecting ??= (async () => {
+      this.state = PublisherState.Connecting;
+      try {
+        await Promise.all([this.producer.connect(), this.admin.connect()]);
+        this.state = PublisherState.Connected;
+      } catch (error) {
+        this.state = PublisherState.Idle;
+        throw new PublishError(PublishErrorCode.BrokerUnavailable, `could not connect to Kafka: ${(error as Error).message}`, { cause: error });
+      } finally {
+        this.connecting = undefined;
+      }
+    })();
+    return this.connecting;
+  }
+
+  publish<T extends EventType>(type: T, payload: EventPayload<T>, options?: PublishOptions): Promise<PublishReceipt> {
+    const refusal = this.refusal(type);
+    if (refusal) return this.failEarly(type, refusal);
+    const slot = this.queue.reserve();
+    return new Promise<PublishReceipt>((resolve, reject) => {
+      const encoder = this.encoders.get(type);
+      if (encoder instanceof Promise) {
+        encoder.then(
+          (ready) => this.fill(slot, type, payload, options, ready, resolve, reject),
+          (error: PublishError) => this.dropped(slot, type, error, reject),
+        );
+      } else {
+        this.fill(slot, type, payload, options, encoder, resolve, reject);
+      }
+    });
+  }
+
+  /**
+   * Publishes several events together, in the given order. Validation is all or nothing: if
+   * one payload is invalid, none is sent. Sending is per partition: the call rejects with
+   * the first failure, and events of other partitions may have been published by then.
+   */
+  async publishMany(events: readonly OutgoingEvent[]): Promise<PublishReceipt[]> {
+    for (const event of events) {
+      const refusal = this.refusal(event.type);
+      if (refusal) return this.failEarly(event.type, refusal);
+    }
+    // Every slot is reserved before the first await, so the events stay together and in order.
+    const slots = events.map(() => this.queue.reserve());
+    let records: OutgoingRecord[];
+    try {
+      const encoders = await Promise.all(events.map((event) => this.encoders.get(event.type)));
+      records = events.map((event, i) => this.build(event.type, event.payload, event.options, encoders[i]));
+    } catch (error) {
+      for (const slot of slots) slot.drop();
+      const failure = error as PublishError;
+      this.emitFailed(failure.eventType ? this.settings.topicOf(failure.eventType as EventType) : '', events.length, failure);
+      throw failure;
+    }
+    const receipts = records.map(
+      (record, i) => new Promise<PublishReceipt>((resolve, reject) => slots[i].fill({ record, resolve, reject }, record.size)),
+    );
+    return Promise.all(receipts);
+  }
+
+  /** Resolves once every publish started before this call was acknowledged or failed. */
+  flush(): Promise<void> {
+    return this.queue.flush();
+  }
+
+  /** Stops accepting publishes, flushes what is pending, then closes the Kafka clients. */
+  disconnect(): Promise<void> {
+    this.closing ??= (async () => {
+      const wasConnected = this.state === PublisherState.Connected || this.state === PublisherState.Connecting;
+      this.state = PublisherState.Closing;
+      await this.connecting?.catch(() => undefined);
+      try {
+        await this.queue.flush();
+      } finally {
+        if (wasConnected) await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+        this.state = PublisherState.Closed;
+      }
+    })();
+    return this.closing;
+  }
+
+  private refusal(type: string): PublishError | undefined {
+    if (this.state === PublisherState.Closing || this.state === PublisherState.Closed) {
+      return new PublishError(PublishErrorCode.Closed, `cannot publish ${type}: the publisher is disconnecting or disconnected`, { eventType: type });
+    }
+    if (this.state !== PublisherState.Connected) {
+      return new PublishError(PublishErrorCode.NotConnected, `cannot publish ${type}: call connect() first`, { eventType: type });
+    }
+    if (!isEventType(type)) {
+      return new PublishError(PublishErrorCode.UnknownEventType, `${type} is not in the event catalog`, { eventType: type });
+    }
+    return undefined;
+  }
+
+  private failEarly(type: string, error: PublishError): Promise<never> {
+    this.emitFailed(isEventType(type) ? this.settings.topicOf(type) : '', 1, error);
+    return Promise.reject(error);
+  }
+
+  private build(type: EventType, payload: unknown, options: PublishOptions | undefined, encoder: AvroEncoder<unknown>): OutgoingRecord {
+    return buildOutgoingRecord(type, payload, options, encoder, { topic: this.settings.topicOf(type), source: this.settings.source, newId: this.newId });
+  }
+
+  private fill(
+    slot: QueueSlot<QueuedPublish>,
+    type: EventType,
+    payload: unknown,
+    options: PublishOptions | undefined,
+    encoder: AvroEncoder<unknown>,
+    resolve: (receipt: PublishReceipt) => void,
+    reject: (error: PublishError) => void,
+  ): void {
+    let record: OutgoingRecord;
+    try {
+      record = this.build(type, payload, options, encoder);
+    } catch (error) {
+      this.dropped(slot, type, error as PublishError, reject);
+      return;
+    }
+    slot.fill({ record, resolve, reject }, record.size);
+  }
+
+  private dropped(slot: QueueSlot<QueuedPublish>, type: EventType, error: PublishError, reject: (error: PublishError) => void): void {
+    slot.drop();
+    this.emitFailed(this.settings.topicOf(type), 1, error);
+    reject(error);
+  }
+
+  /** The queue's sink: one acknowledged send, then every caller of the batch settled. */
+  private async sendBatch(batch: QueuedPublish[]): Promise<void> {
+    const started = performance.now();
+    let outcomes: SendOutcome[];
+    try {
+      ({ outcomes } = await this.sender.send(batch.map((queued) => queued.record)));
+    } catch (error) {
+      // The sender reports failures as outcomes; anything thrown is a bug, still owed to every caller.
+      const failure = new PublishError(PublishErrorCode.Rejected, `publishing failed unexpectedly: ${String(error)}`, { cause: error });
+      outcomes = batch.map(() => failure);
+    }
+    this.report(batch, outcomes, performance.now() - started);
+    for (const [i, queued] of batch.entries()) {
+      const outcome = outcomes[i];
+      if (outcome instanceof PublishError) queued.reject(outcome);
+      else queued.resolve(outcome);
+    }
+  }
+
+  private report(batch: readonly QueuedPublish[], outcomes: readonly SendOutcome[], durationMs: number): void {
+    const instrumentation = this.instrumentation;
+    if (!instrumentation) return;
+    if (!instrumentation.listens(RuntimeEvent.Published) && !instrumentation.listens(RuntimeEvent.PublishFailed)) return;
+    const published = new Map<string, number>();
+    const failed = new Map<string, { topic: string; count: number; error: PublishError }>();
+    for (const [i, queued] of batch.entries()) {
+      const outcome = outcomes[i];
+      const topic = queued.record.topic;
+      if (outcome instanceof PublishError) {
+        const key = `${topic}\u0000${outcome.code}`;
+        const entry = failed.get(key) ?? { topic, count: 0, error: outcome };
+        entry.count++;
+        failed.set(key, entry);
+      } else {
+        published.set(topic, (published.get(topic) ?? 0) + 1);
+      }
+    }
+    for (const [topic, count] of published) instrumentation.emit(RuntimeEvent.Published, { topic, count, durationMs });
+    for (const { topic, count, error } of failed.values()) this.emitFailed(topic, count, error);
+  }
+
+  private emitFailed(topic: string, count: number, error: PublishError): void {
+    this.instrumentation?.emit(RuntimeEvent.PublishFailed, { topic, count, errorCode: error.code, retriable: error.retriable });
+  }
+}
