@@ -61,6 +61,7 @@ export class CoalescingQueue<T> {
   private timer?: NodeJS.Timeout;
   private inSink?: Promise<void>;
   private flushing = 0;
+  private holding = 0;
 
   constructor(
     private readonly limits: CoalescingLimits,
@@ -71,6 +72,17 @@ export class CoalescingQueue<T> {
     const slot = new QueueSlot(this);
     this.slots.push(slot);
     return slot;
+  }
+
+  /** Runs `fill` without sending in between, so slots filled together are sent together. */
+  together(fill: () => void): void {
+    this.holding++;
+    try {
+      fill();
+    } finally {
+      this.holding--;
+      this.schedule();
+    }
   }
 
   /** How many slots wait or are being sent. */
@@ -103,7 +115,7 @@ export class CoalescingQueue<T> {
   }
 
   private schedule(): void {
-    if (this.inSink || this.decided === 0) return;
+    if (this.inSink || this.decided === 0 || this.holding > 0) return;
     const full = this.readyCount >= this.limits.maxCount || this.readyBytes >= this.limits.maxBytes;
     if (full || this.flushing > 0 || this.limits.lingerMs === 0) {
       this.sendNow();

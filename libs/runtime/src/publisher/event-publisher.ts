@@ -144,9 +144,12 @@ export class EventPublisher {
       this.emitFailed(failure.eventType ? this.settings.topicOf(failure.eventType as EventType) : '', events.length, failure);
       throw failure;
     }
-    const receipts = records.map(
-      (record, i) => new Promise<PublishReceipt>((resolve, reject) => slots[i].fill({ record, resolve, reject }, record.size)),
-    );
+    const receipts: Array<Promise<PublishReceipt>> = [];
+    this.queue.together(() => {
+      for (const [i, record] of records.entries()) {
+        receipts.push(new Promise((resolve, reject) => slots[i].fill({ record, resolve, reject }, record.size)));
+      }
+    });
     return Promise.all(receipts);
   }
 
