@@ -1,91 +1,140 @@
 /**
- * `npm start`: the main job. Today it brings up local Kafka (unless KAFKA_BROKERS is set)
- * and runs the first vertical slice (keyed records through a two-member consumer group, with
- * per-key order checked live) until Ctrl-C. Later issues grow it into the whole pipeline.
+ * `npm start`: the main job. Brings up local Kafka (unless KAFKA_BROKERS is set) and the
+ * schema registry (unless SCHEMA_REGISTRY_URL is set), registers the schemas, creates the
+ * declared topics, starts the orders service and N instances of each worker as their own
+ * processes, generates demo traffic, and prints a live summary until Ctrl-C (or --duration),
+ * then stops everything in reverse order so offsets are committed.
  */
 import 'reflect-metadata';
-import { Command, InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { ensureKafka, LocalKafkaError } from '@eventline/local-kafka';
-import { OrderedSlice } from './slice/ordered-slice';
+import { AvroCodec, catalogBindings, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
+import { EventCatalog, TOPIC_DECLARATIONS } from '@eventline/contracts';
+import { ensureKafka, LocalKafkaError, workspaceRoot } from '@eventline/local-kafka';
+import { defaultDeadLetterTopic, EventPublisher, provisionTopics } from '@eventline/runtime';
+import { parsePipelineOptions } from './pipeline-options';
+import { ChildApp } from './processes/child-app';
+import { formatSnapshot, takeSnapshot } from './summary/pipeline-summary';
+import { HttpOrderApi } from './traffic/http-order-api';
+import { PublisherOrderApi } from './traffic/publisher-order-api';
+import { TrafficGenerator, type OrderApi } from './traffic/traffic-generator';
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
-}
-
-const program = new Command('eventline-pipeline')
-  .description('Run the Eventline pipeline on embedded defaults (local Kafka unless KAFKA_BROKERS is set).')
-  .option('--rate <records/s>', 'records produced per second', positiveInt, 200)
-  .option('--members <n>', 'consumer-group members in this process', positiveInt, 2)
-  .option('--summary-every <seconds>', 'how often to print the live summary', positiveInt, 5)
-  .option('--duration <seconds>', 'stop by itself after this long (default: run until Ctrl-C)', positiveInt)
-  .addHelpText('after', '\nExample:\n  npm start -- --rate 500 --members 3 --duration 30\n');
+const log = (line: string) => console.log(`[pipeline] ${line}`);
 
 async function main(): Promise<void> {
-  const opts = program.parse(process.argv).opts<{ rate: number; members: number; summaryEvery: number; duration?: number }>();
-  const log = (line: string) => console.log(`[pipeline] ${line}`);
-
-  const connection = await ensureKafka((line) => log(`kafka: ${line}`));
-  log(`Kafka at ${connection.brokers.join(',')} (${connection.source === 'local' ? 'local broker' : 'KAFKA_BROKERS'})`);
-
-  const kafka = new Kafka({ clientId: 'eventline-pipeline', brokers: connection.brokers, logLevel: logLevel.ERROR });
-  const admin = kafka.admin();
-  await admin.connect();
-  const topic = 'eventline.slice';
-  const created = await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 6 }] });
-  await admin.disconnect();
-  log(created ? `created topic ${topic} (6 partitions)` : `topic ${topic} exists`);
-
-  const slice = new OrderedSlice({ kafka, topic, groupId: 'eventline.slice-readers', members: opts.members, keys: 60 });
-  await slice.startConsumers();
-  log(`${opts.members} consumer-group members joined; producing ${opts.rate} records/s — Ctrl-C to stop`);
-
+  const options = parsePipelineOptions(process.argv);
+  const root = workspaceRoot();
+  const stops: Array<[string, () => Promise<void>]> = [];
   let stopping = false;
-  const producing = (async () => {
-    // One batch per 100 ms keeps the rate smooth without a timer per record.
-    const perTick = Math.max(1, Math.round(opts.rate / 10));
-    while (!stopping) {
-      const started = Date.now();
-      await slice.produce(perTick, perTick);
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - (Date.now() - started))));
-    }
-  })();
-
-  const summary = setInterval(() => {
-    const s = slice.stats;
-    log(
-      `produced ${s.produced}  consumed ${s.received} (members: ${s.consumedByMember.join('/')})  ` +
-        `lag ${s.produced - (s.received - s.duplicates)}  order violations ${s.violations}  redeliveries ${s.duplicates}`,
-    );
-  }, opts.summaryEvery * 1000);
-
-  const shutdown = async (why: string) => {
+  const shutdown = async (why: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    log(`${why}: stopping — finishing in-flight records and committing offsets…`);
-    clearInterval(summary);
-    await producing;
-    await slice.stop();
-    if (connection.startedHere) {
-      log('stopping the local Kafka broker');
-      await connection.startedHere.stop();
+    log(`${why}: stopping — traffic first, then the apps (they finish in-flight records and commit), then the infrastructure`);
+    for (const [name, stop] of stops.reverse()) {
+      await stop().catch((error: unknown) => log(`${name}: ${error instanceof Error ? error.message : String(error)}`));
+      log(`${name} stopped`);
     }
     log('stopped cleanly');
-    process.exit(0);
+    process.exit(code);
   };
   process.once('SIGINT', () => void shutdown('Ctrl-C'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  if (opts.duration) setTimeout(() => void shutdown(`${opts.duration} s elapsed`), opts.duration * 1000);
+
+  try {
+    const kafkaConnection = await ensureKafka((line) => log(`kafka: ${line}`));
+    if (kafkaConnection.startedHere) stops.push(['local Kafka', async () => void (await kafkaConnection.startedHere!.stop())]);
+    const brokers = kafkaConnection.brokers.join(',');
+    log(`Kafka at ${brokers} (${kafkaConnection.source === 'local' ? 'local broker' : 'KAFKA_BROKERS'})`);
+
+    let registryUrl = process.env.SCHEMA_REGISTRY_URL;
+    if (!registryUrl) {
+      const port = process.env.SCHEMA_REGISTRY_PORT ?? '8081';
+      const registry = new ChildApp(
+        { name: 'schema-registry', entry: 'apps/schema-registry/src/main.ts', env: { KAFKA_BROKERS: brokers, SCHEMA_REGISTRY_PORT: port, SCHEMA_REGISTRY_HOST: '127.0.0.1' }, readyUrl: `http://127.0.0.1:${port}/health` },
+        root,
+      );
+      await registry.start();
+      stops.push(['schema registry', () => registry.stop()]);
+      registryUrl = `http://127.0.0.1:${port}`;
+      log(`schema registry at ${registryUrl} (log: ${registry.logFile})`);
+    } else log(`schema registry at ${registryUrl} (SCHEMA_REGISTRY_URL)`);
+
+    const kafka = new Kafka({ clientId: 'eventline-pipeline', brokers: kafkaConnection.brokers, logLevel: logLevel.ERROR });
+    const admin = kafka.admin();
+    await admin.connect();
+    stops.push(['admin client', () => admin.disconnect()]);
+    const codec = new AvroCodec({ registry: new ConfluentSchemaRegistryClient({ host: registryUrl }), mode: CodecMode.Development });
+    for (const binding of catalogBindings(EventCatalog)) await codec.encoderFor(binding);
+    log(`schemas registered: ${Object.keys(EventCatalog).length} event types`);
+    const checks = await provisionTopics(admin);
+    log(`topics: ${checks.map((c) => `${c.topic} ${c.action}`).join(', ')}`);
+
+    const common = { KAFKA_BROKERS: brokers, SCHEMA_REGISTRY_URL: registryUrl, ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) };
+    const metricsUrls: string[] = [];
+    const ordersEntry = 'apps/orders-service/src/main.ts';
+    let api: OrderApi;
+    if (options.ordersService && existsSync(join(root, ordersEntry))) {
+      const port = process.env.ORDERS_PORT ?? '3000';
+      const orders = new ChildApp({ name: 'orders-service', entry: ordersEntry, env: { ...common, PORT: port }, readyUrl: `http://127.0.0.1:${port}/health` }, root);
+      await orders.start();
+      stops.push(['orders-service', () => orders.stop()]);
+      metricsUrls.push(`http://127.0.0.1:${port}/metrics`);
+      api = new HttpOrderApi(`http://127.0.0.1:${port}`);
+      log(`orders-service at http://127.0.0.1:${port} (log: ${orders.logFile})`);
+    } else {
+      const publisher = new EventPublisher({ kafka, codec, source: '/eventline/pipeline-traffic' });
+      await publisher.connect();
+      stops.push(['traffic publisher', () => publisher.disconnect()]);
+      api = new PublisherOrderApi(publisher);
+      log('orders-service not started: traffic is published directly');
+    }
+
+    for (const [name, entry, basePort] of [
+      ['fulfillment-worker', 'apps/fulfillment-worker/src/main.ts', 3101],
+      ['notifications-worker', 'apps/notifications-worker/src/main.ts', 3201],
+    ] as const) {
+      for (let i = 0; i < options.workers; i++) {
+        const port = basePort + i;
+        const worker = new ChildApp({ name: `${name}-${i + 1}`, entry, env: { ...common, PORT: String(port) }, readyUrl: `http://127.0.0.1:${port}/health` }, root);
+        await worker.start();
+        stops.push([`${name}-${i + 1}`, () => worker.stop()]);
+        metricsUrls.push(`http://127.0.0.1:${port}/metrics`);
+      }
+      log(`${options.workers} × ${name} (ports ${basePort}-${basePort + options.workers - 1}, /health and /metrics)`);
+    }
+
+    const traffic = new TrafficGenerator(api, options.rate);
+    if (options.traffic) {
+      traffic.start();
+      stops.push(['traffic', () => traffic.stop()]);
+      log(`traffic: ${options.rate} orders/s — Ctrl-C to stop`);
+    }
+
+    const topics = TOPIC_DECLARATIONS.map((d) => d.topic);
+    const dlqs = TOPIC_DECLARATIONS.filter((d) => d.deadLetter).map((d) => defaultDeadLetterTopic(d.topic));
+    const groups = [
+      { groupId: 'fulfillment-worker', topics: ['orders'] },
+      { groupId: 'notifications-worker', topics: ['orders', 'shipments'] },
+    ];
+    const summary = setInterval(() => {
+      void takeSnapshot(admin, topics, dlqs, groups, metricsUrls).then(
+        (s) => {
+          const t = traffic.stats;
+          log(formatSnapshot(s, `| traffic: placed ${t.placed} paid ${t.paid} cancelled ${t.cancelled} (invalid emails ${t.invalidEmails}, flaky ${t.flakyEmails}, failed requests ${t.failures})`));
+        },
+        (error: unknown) => log(`summary unavailable: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, options.summaryEvery * 1000);
+    stops.push(['summary', async () => clearInterval(summary)]);
+    if (options.duration) setTimeout(() => void shutdown(`${options.duration} s elapsed`), options.duration * 1000);
+  } catch (error) {
+    if (error instanceof LocalKafkaError) {
+      console.error(`error [${error.code}]: ${error.message}`);
+      if (error.hint) console.error(`hint: ${error.hint}`);
+    } else console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown('start failed', 1);
+  }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof LocalKafkaError) {
-    console.error(`error [${error.code}]: ${error.message}`);
-    if (error.hint) console.error(`hint: ${error.hint}`);
-  } else {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  process.exit(1);
-});
+void main();

@@ -1,0 +1,39 @@
+import { Command, InvalidArgumentError } from 'commander';
+
+export interface PipelineOptions {
+  readonly rate: number;
+  readonly workers: number;
+  readonly summaryEvery: number;
+  readonly duration?: number;
+  readonly ordersService: boolean;
+  readonly traffic: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+export function parsePipelineOptions(argv: readonly string[]): PipelineOptions {
+  const program = new Command('npm start --')
+    .description('Run the whole Eventline pipeline on embedded defaults: local Kafka, the schema registry, the orders service, the workers and demo traffic.')
+    .option('--rate <orders/s>', 'orders placed per second by the traffic generator', positiveInt, 5)
+    .option('--workers <n>', 'instances of each worker (each a consumer-group member; topics have 6 partitions)', positiveInt, 1)
+    .option('--summary-every <seconds>', 'how often to print the live summary', positiveInt, 5)
+    .option('--duration <seconds>', 'stop by itself after this long (default: run until Ctrl-C)', positiveInt)
+    .option('--no-orders-service', 'publish the order events directly instead of through the orders service HTTP API and its outbox')
+    .option('--no-traffic', 'start everything but generate no orders')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  npm start                             everything on embedded defaults, 5 orders/s, until Ctrl-C
+  npm start -- --workers 3 --rate 20    three instances of each worker share the partitions
+  npm start -- --duration 60            stop cleanly after a minute
+
+Environment: KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL (see README "Running the pipeline").`,
+    );
+  const o = program.parse([...argv]).opts<{ rate: number; workers: number; summaryEvery: number; duration?: number; ordersService: boolean; traffic: boolean }>();
+  return o;
+}
