@@ -13,7 +13,7 @@ export async function readTopic(kafka: Kafka, topic: string, groupId: string, ti
   const total = ends.reduce((sum, p) => sum + (BigInt(p.high) - BigInt(p.low)), 0n);
   const records: ReadRecord[] = [];
   if (total === 0n) return records;
-  const consumer = kafka.consumer({ groupId, sessionTimeoutMs: 10_000, heartbeatInterval: 1_000 });
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
