@@ -1,0 +1,85 @@
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
+import { CliError, CliErrorCode } from './cli.error';
+import type { ConnectionOptions } from './connection-options';
+import { Output } from './output';
+
+/**
+ * What a command runs with: one Kafka client, an admin connected on first use, producers it
+ * closes at the end, and a codec created only when something must be decoded (so commands
+ * that copy bytes work with the registry down).
+ */
+export class CliContext {
+  readonly kafka: Kafka;
+  private adminClient?: Promise<Admin>;
+  private codecInstance?: AvroCodec;
+  private readonly producers: Producer[] = [];
+
+  constructor(
+    readonly connection: ConnectionOptions,
+    readonly output: Output,
+    readonly now: () => number = Date.now,
+  ) {
+    this.kafka = new Kafka({
+      clientId: 'eventline-cli',
+      brokers: connection.brokers,
+      // kafkajs logs to stdout, which belongs to results here; failures reach the operator as errors.
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 3_000,
+      // Fail in seconds when Kafka is not there, instead of kafkajs's default ~30 s of retries.
+      retry: { retries: 3, initialRetryTime: 250, maxRetryTime: 2_000 },
+    });
+  }
+
+  admin(): Promise<Admin> {
+    if (!this.adminClient) {
+      const admin = this.kafka.admin();
+      this.adminClient = admin.connect().then(
+        () => admin,
+        (err: unknown) => {
+          throw this.kafkaUnavailable(err);
+        },
+      );
+    }
+    return this.adminClient;
+  }
+
+  /**
+   * Idempotent with acks=all (set per send): a retried batch is written once, in order, and
+   * only counts as sent when every in-sync replica has it.
+   */
+  async producer(): Promise<Producer> {
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+    try {
+      await producer.connect();
+    } catch (err) {
+      throw this.kafkaUnavailable(err);
+    }
+    this.producers.push(producer);
+    return producer;
+  }
+
+  codec(): AvroCodec {
+    // Production mode: a tool that only reads must never register a schema.
+    this.codecInstance ??= new AvroCodec({
+      registry: new ConfluentSchemaRegistryClient({ host: this.connection.registryUrl, timeoutMs: 5_000 }),
+      mode: CodecMode.Production,
+    });
+    return this.codecInstance;
+  }
+
+  kafkaUnavailable(err: unknown): CliError {
+    const reason = err instanceof Error ? err.message : String(err);
+    return new CliError(
+      CliErrorCode.KafkaUnavailable,
+      `cannot reach Kafka at ${this.connection.brokers.join(',')} (${reason}); set KAFKA_BROKERS or --brokers`,
+      { cause: err },
+    );
+  }
+
+  async close(): Promise<void> {
+    const admin = this.adminClient;
+    this.adminClient = undefined;
+    await Promise.allSettled([...this.producers.map((p) => p.disconnect()), admin?.then((a) => a.disconnect())]);
+  }
+}

@@ -1,0 +1,4 @@
+import { Command } from 'commander';
+export function dlqCommand(): Command {
+  return new Command('dlq');
+}

@@ -1,0 +1,4 @@
+import { Command } from 'commander';
+export function groupsCommand(): Command {
+  return new Command('groups');
+}

@@ -1,0 +1,56 @@
+/**
+ * `eventline`: the operator CLI. Parses, runs one command, and turns every failure into one
+ * line on stderr and an exit code from `ExitCode` — scripts and people both get a verdict.
+ */
+import { CommanderError, type Command } from 'commander';
+import { isCliError } from './common/cli.error';
+import { ExitCode } from './common/exit-code';
+import { buildProgram } from './program';
+
+function applyExitOverride(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) applyExitOverride(sub);
+}
+
+function exitCodeFor(err: unknown): ExitCode {
+  if (err instanceof CommanderError) {
+    // Help and version are successes; every other commander error is a usage error it already printed.
+    return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code) ? ExitCode.Ok : ExitCode.Usage;
+  }
+  if (isCliError(err)) return err.exitCode;
+  return ExitCode.Failure;
+}
+
+function describe(err: unknown): string {
+  if (isCliError(err)) return err.message;
+  const e = err as { name?: string; message?: string };
+  const name = typeof e?.name === 'string' && e.name.startsWith('KafkaJS') ? `Kafka: ` : '';
+  return `${name}${e?.message ?? String(err)}`;
+}
+
+async function main(argv: readonly string[]): Promise<ExitCode> {
+  const program = buildProgram();
+  applyExitOverride(program);
+  try {
+    await program.parseAsync([...argv]);
+    return ExitCode.Ok;
+  } catch (err) {
+    const code = exitCodeFor(err);
+    if (!(err instanceof CommanderError)) {
+      process.stderr.write(`eventline: ${describe(err)}\n`);
+      if (process.env.EVENTLINE_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    }
+    return code;
+  }
+}
+
+// `eventline tail … | head` closes stdout early; that is the reader's choice, not a failure.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(ExitCode.Ok);
+  throw err;
+});
+
+main(process.argv).then((code) => {
+  // kafkajs can leave sockets and timers behind after disconnect; the verdict is in, so exit.
+  process.stdout.write('', () => process.exit(code));
+});

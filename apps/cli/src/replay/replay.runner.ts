@@ -1,0 +1,128 @@
+import type { IHeaders, KafkaMessage } from 'kafkajs';
+import { badArgument } from '../common/cli.error';
+import type { CliContext } from '../common/cli-context';
+import { progressFor } from '../common/progress.reporter';
+import { sendAcknowledged, type PartitionedMessage } from '../kafka/acknowledged-send';
+import { keyPartitioner, type PartitionChooser } from '../kafka/key-partitioner';
+import { RateLimiter } from '../kafka/rate-limiter';
+import { assertTopicExists, fetchWatermarks, resolveRanges } from '../kafka/topic-offsets';
+import { readTopic } from '../kafka/topic-reader';
+import { replayProvenanceHeaders } from '../provenance/provenance.header';
+import type { OffsetPosition } from '../ranges/offset-position';
+import { totalCount } from '../ranges/partition-range';
+import { recordFilter, type RecordFilterSpec } from '../records/record-filter';
+import { ReplayCheckpoint } from './replay-checkpoint';
+import { choosePartitionMode, PartitionMode, planReplay, type ReplayPlan } from './replay-plan';
+import { printReplayPlan, printReplaySummary, type ReplayCounts } from './replay-report';
+
+export interface ReplayOptions {
+  readonly sourceTopic: string;
+  readonly targetTopic: string;
+  readonly from: OffsetPosition;
+  readonly to: OffsetPosition;
+  readonly partitions?: readonly number[];
+  readonly filter: RecordFilterSpec;
+  readonly keepPartitions: boolean;
+  readonly replayId: string;
+  readonly ratePerSecond?: number;
+  readonly dryRun: boolean;
+}
+
+/** Records per `send()` when no rate limit makes chunks smaller: big enough to batch well. */
+const SEND_CHUNK = 2_000;
+
+export async function runReplay(ctx: CliContext, options: ReplayOptions, signal?: AbortSignal): Promise<ReplayCounts | undefined> {
+  if (options.sourceTopic === options.targetTopic) throw badArgument('--to-topic must differ from the source topic');
+  const admin = await ctx.admin();
+  await assertTopicExists(admin, options.sourceTopic, 'source topic');
+  await assertTopicExists(admin, options.targetTopic, 'target topic');
+
+  const ranges = await resolveRanges(admin, options.sourceTopic, options);
+  const targetWatermarks = await fetchWatermarks(admin, options.targetTopic);
+  const partitionMode = choosePartitionMode({
+    sourceTopic: options.sourceTopic,
+    targetTopic: options.targetTopic,
+    targetPartitions: targetWatermarks.length,
+    copied: ranges.filter((r) => r.count > 0n).map((r) => r.partition),
+    keepPartitions: options.keepPartitions,
+  });
+  const checkpoint = totalCount(ranges) === 0n
+    ? new ReplayCheckpoint(options.replayId, options.sourceTopic)
+    : await ReplayCheckpoint.load(ctx.kafka, options.targetTopic, targetWatermarks, options.replayId, options.sourceTopic);
+  const plan = planReplay({ ...options, partitionMode, ranges, copiedIn: (range) => checkpoint.copiedIn(range) });
+
+  if (options.dryRun) {
+    printReplayPlan(ctx.output, plan, options.filter);
+    return undefined;
+  }
+  return copy(ctx, options, plan, checkpoint, signal);
+}
+
+async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, checkpoint: ReplayCheckpoint, signal?: AbortSignal): Promise<ReplayCounts> {
+  const chooser: PartitionChooser | undefined =
+    plan.partitionMode === PartitionMode.ByKey ? await keyPartitioner(await ctx.admin(), options.targetTopic) : undefined;
+  const producer = await ctx.producer();
+  const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
+  const matches = recordFilter(options.filter);
+  const counts: ReplayCounts = { copied: 0, filteredOut: 0, alreadyCopied: 0, byPartition: new Map() };
+  const progress = progressFor(`replay ${plan.replayId}`, { json: ctx.output.json });
+  const started = Date.now();
+  progress.start(Number(plan.remaining));
+
+  const toSend = (partition: number, message: KafkaMessage): PartitionedMessage => {
+    const headers: IHeaders = {
+      ...message.headers,
+      ...replayProvenanceHeaders({ replayId: plan.replayId, sourceTopic: plan.sourceTopic, sourcePartition: partition, sourceOffset: message.offset }),
+    };
+    // The timestamp is left to the producer: the target's time index must say when records
+    // arrived there, so `--from-time` on the target means what it says. The event's own time
+    // travels in its ce_time header.
+    const out = { key: message.key, value: message.value, headers };
+    return { ...out, partition: chooser ? chooser(out) : partition };
+  };
+
+  try {
+    await readTopic(
+      ctx.kafka,
+      plan.sourceTopic,
+      plan.rows,
+      async ({ partition, messages, heartbeat }) => {
+        const batch: PartitionedMessage[] = [];
+        let skipped = 0;
+        for (const message of messages) {
+          if (checkpoint.has(partition, BigInt(message.offset))) {
+            counts.alreadyCopied += 1;
+            continue;
+          }
+          if (!matches(message)) {
+            counts.filteredOut += 1;
+            skipped += 1;
+            continue;
+          }
+          batch.push(toSend(partition, message));
+        }
+        progress.advance(skipped);
+        const chunkSize = limiter ? limiter.chunkSize : SEND_CHUNK;
+        for (let i = 0; i < batch.length; i += chunkSize) {
+          if (signal?.aborted) return false;
+          const chunk = batch.slice(i, i + chunkSize);
+          if (limiter) await limiter.acquire(chunk.length);
+          await sendAcknowledged(producer, plan.targetTopic, chunk);
+          counts.copied += chunk.length;
+          counts.byPartition.set(partition, (counts.byPartition.get(partition) ?? 0) + chunk.length);
+          progress.advance(chunk.length);
+          await heartbeat();
+        }
+        return !signal?.aborted;
+      },
+      // Partitions are copied side by side; each one stays in order, which is all Kafka promises.
+      { concurrency: 4, signal },
+    );
+  } finally {
+    progress.stop();
+  }
+  counts.elapsedMs = Date.now() - started;
+  counts.interrupted = signal?.aborted === true;
+  printReplaySummary(ctx.output, plan, counts);
+  return counts;
+}

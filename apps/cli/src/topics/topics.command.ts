@@ -1,0 +1,75 @@
+import { Command } from 'commander';
+import { withContext } from '../common/command-action';
+import { describeTopic, summarizeTopics } from './topic-summary';
+
+export function topicsCommand(): Command {
+  const topics = new Command('topics').description('list topics, or show one topic’s partitions, offsets and configs');
+
+  topics
+    .command('list')
+    .description('every topic with its partition count and record count (latest − earliest offset)')
+    .option('--internal', 'include internal topics (names starting with "_")')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  eventline topics list
+  eventline topics list --json | jq -r '.[] | select(.records != "0") | .topic'`,
+    )
+    .action((flags: { internal?: boolean }, command: Command) =>
+      withContext(command, async (ctx) => {
+        const summaries = await summarizeTopics(await ctx.admin(), flags.internal === true);
+        if (ctx.output.json) return ctx.output.document(summaries);
+        ctx.output.table(summaries, [
+          ['TOPIC', (s) => s.topic],
+          ['PARTITIONS', (s) => String(s.partitions)],
+          ['RECORDS', (s) => s.records.toString()],
+        ]);
+      }),
+    );
+
+  topics
+    .command('describe')
+    .description('partitions (leader, replicas, in-sync replicas, earliest and latest offsets, records) and configs of one topic')
+    .argument('<topic>')
+    .option('--all-configs', 'show every config, not only those set on the topic or the broker')
+    .addHelpText(
+      'after',
+      `
+Records per partition are latest − earliest: exact for plain topics, an upper bound for
+compacted or transactional ones. Configs are those that differ from Kafka's defaults.
+
+Examples:
+  eventline topics describe orders
+  eventline topics describe orders --all-configs
+  eventline topics describe orders --json | jq '.partitions[] | {partition, high}'`,
+    )
+    .action((topic: string, flags: { allConfigs?: boolean }, command: Command) =>
+      withContext(command, async (ctx) => {
+        const description = await describeTopic(await ctx.admin(), topic);
+        const configs = flags.allConfigs ? description.configs : description.configs.filter((c) => !c.isDefault);
+        if (ctx.output.json) return ctx.output.document({ ...description, configs });
+        ctx.output.line(`topic ${topic}: ${description.partitions.length} partition(s)`);
+        ctx.output.line();
+        ctx.output.table(description.partitions, [
+          ['PARTITION', (p) => String(p.partition)],
+          ['LEADER', (p) => String(p.leader)],
+          ['REPLICAS', (p) => p.replicas.join(',')],
+          ['ISR', (p) => p.isr.join(',')],
+          ['EARLIEST', (p) => p.low.toString()],
+          ['LATEST', (p) => p.high.toString()],
+          ['RECORDS', (p) => p.records.toString()],
+        ]);
+        ctx.output.line();
+        ctx.output.table(
+          configs,
+          [
+            ['CONFIG', (c) => c.name],
+            ['VALUE', (c) => c.value ?? ''],
+          ],
+          '(all configs at their defaults; --all-configs lists them)',
+        );
+      }),
+    );
+  return topics;
+}
