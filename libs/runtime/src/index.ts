@@ -11,5 +11,5 @@ export { ANY_EVENT_TYPE, ProcessingMode, type EventContext, type EventHandler, t
 export { rawRecordDecoder, type RecordDecoder } from './consumer/record-decoder';
 export { CloudEventAvroDecoder } from './consumer/cloud-event-avro.decoder';
 export { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
-export * from './publishing';
+export * from './publisher';
 export { provisionTopics, TopicMismatchError, type TopicCheck } from './admin/topic-provisioner';
