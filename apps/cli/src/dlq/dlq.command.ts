@@ -1,4 +1,118 @@
 import { Command } from 'commander';
+import { withContext } from '../common/command-action';
+import { positiveInt } from '../common/option-parsers';
+import { addEndOptions, addStartOptions, endPosition, selectedPartitions, startPosition, type PositionFlags } from '../common/position-flags';
+import { newRunId } from '../provenance/run-id';
+import { runDlqList, runDlqShow } from './dlq-inspect.runner';
+import type { DlqSelection } from './dlq-selection';
+import { runRedrive } from './redrive.runner';
+
+interface SelectionFlags extends PositionFlags {
+  readonly errorCode?: string;
+  readonly key?: string;
+  readonly type?: string;
+}
+
+function withSelectionOptions(command: Command): Command {
+  addStartOptions(command, 'select dead letters');
+  return addEndOptions(command, 'select dead letters')
+    .option('--error-code <code>', 'only dead letters with this eventline-dlq-error-code, e.g. CODEC_BAD_MAGIC_BYTE')
+    .option('--key <key>', 'only dead letters with this key')
+    .option('--type <ce_type>', 'only dead letters whose ce_type header is this event type');
+}
+
+function selection(dlqTopic: string, flags: SelectionFlags, now: number): DlqSelection {
+  return {
+    dlqTopic,
+    // Times select by when the record reached the DLQ (its Kafka timestamp), resolved to DLQ offsets.
+    from: startPosition(flags, now, { kind: 'earliest' }),
+    to: endPosition(flags, now),
+    partitions: selectedPartitions(flags),
+    filter: { key: flags.key, type: flags.type },
+    errorCode: flags.errorCode,
+  };
+}
+
 export function dlqCommand(): Command {
-  return new Command('dlq');
+  const dlq = new Command('dlq').description('inspect dead-letter topics and send dead letters back (redrive)');
+
+  withSelectionOptions(
+    dlq
+      .command('list')
+      .description('dead letters counted by error code, source topic and source partition')
+      .argument('<dlq-topic>'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  eventline dlq list orders.dlq
+  eventline dlq list orders.dlq --from-time 1d --json`,
+    )
+    .action((topic: string, flags: SelectionFlags, cmd: Command) => withContext(cmd, (ctx) => runDlqList(ctx, selection(topic, flags, ctx.now()))));
+
+  withSelectionOptions(
+    dlq
+      .command('show')
+      .description('dead letters one by one: where they came from, the error, and the value decoded through the registry')
+      .argument('<dlq-topic>'),
+  )
+    .option('--max <n>', 'show at most n dead letters', positiveInt)
+    .option('--raw', 'do not decode values (no registry needed)')
+    .addHelpText(
+      'after',
+      `
+Values that are not decodable Avro (often the very reason they were dead-lettered) are
+shown as base64 with the decode error. --json prints one JSON line per dead letter with a
+"deadLetter" object holding the parsed eventline-dlq-* headers.
+
+Examples:
+  eventline dlq show orders.dlq --max 10
+  eventline dlq show orders.dlq --error-code HANDLER_TIMEOUT --from-time 2h
+  eventline dlq show orders.dlq --partition 2 --from-offset 40 --to-offset 45 --json`,
+    )
+    .action((topic: string, flags: SelectionFlags & { max?: number; raw?: boolean }, cmd: Command) =>
+      withContext(cmd, (ctx) => runDlqShow(ctx, selection(topic, flags, ctx.now()), { max: flags.max, raw: flags.raw === true })),
+    );
+
+  withSelectionOptions(
+    dlq
+      .command('redrive')
+      .description('send dead letters back to their source topic and partition (from their headers), or to --to-topic; dry run unless --execute')
+      .argument('<dlq-topic>'),
+  )
+    .option('--to-topic <topic>', 'send here instead of the source topic (placed by key)')
+    .option('--execute', 'send (without it, only print what would be sent where)')
+    .option('--force', 'also send dead letters an earlier redrive already sent')
+    .addHelpText(
+      'after',
+      `
+A redriven record is the original: key, value bytes and headers, minus the eventline-dlq-*
+headers, plus eventline-redrive-id/-dlq-topic/-dlq-partition/-dlq-offset. Each one sent is
+remembered in the compacted topic <dlq-topic>.redriven (created on first --execute), so a
+second redrive skips it unless --force. Records are acknowledged (acks=all, every partition
+checked) before they are remembered.
+
+Examples:
+  eventline dlq redrive orders.dlq                                   # dry run: what goes where
+  eventline dlq redrive orders.dlq --error-code HANDLER_TIMEOUT --execute
+  eventline dlq redrive orders.dlq --from-time 2025-06-01T08:00:00Z --to-time 2025-06-01T09:00:00Z --execute
+  eventline dlq redrive orders.dlq --to-topic orders.quarantine --execute`,
+    )
+    .action((topic: string, flags: SelectionFlags & { toTopic?: string; execute?: boolean; force?: boolean }, cmd: Command) =>
+      withContext(cmd, async (ctx, signal) => {
+        await runRedrive(
+          ctx,
+          {
+            selection: selection(topic, flags, ctx.now()),
+            toTopic: flags.toTopic,
+            execute: flags.execute === true,
+            force: flags.force === true,
+            redriveId: newRunId('redrive', ctx.now()),
+          },
+          signal,
+        );
+      }),
+    );
+  return dlq;
 }

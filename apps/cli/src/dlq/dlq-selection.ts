@@ -1,0 +1,35 @@
+import type { KafkaMessage } from 'kafkajs';
+import type { CliContext } from '../common/cli-context';
+import { assertTopicExists, resolveRanges } from '../kafka/topic-offsets';
+import type { OffsetPosition } from '../ranges/offset-position';
+import type { PartitionRange } from '../ranges/partition-range';
+import { recordFilter, type RecordFilterSpec } from '../records/record-filter';
+import { errorCodeOf, readDeadLetter, type DeadLetterReading } from './dead-letter-record';
+
+/** Which dead letters a `dlq` command works on: a range of the DLQ (offsets or times) and filters. */
+export interface DlqSelection {
+  readonly dlqTopic: string;
+  readonly from: OffsetPosition;
+  readonly to: OffsetPosition;
+  readonly partitions?: readonly number[];
+  readonly filter: RecordFilterSpec;
+  readonly errorCode?: string;
+}
+
+/** Time bounds are resolved to DLQ offsets by the broker, so "the last hour" reads only that hour. */
+export async function selectionRanges(ctx: CliContext, selection: DlqSelection): Promise<PartitionRange[]> {
+  const admin = await ctx.admin();
+  await assertTopicExists(admin, selection.dlqTopic, 'dead-letter topic');
+  return resolveRanges(admin, selection.dlqTopic, selection);
+}
+
+/** The reading of a message if it passes the filters, else undefined. */
+export function selectionMatcher(selection: DlqSelection): (message: KafkaMessage) => DeadLetterReading | undefined {
+  const matches = recordFilter(selection.filter);
+  return (message) => {
+    if (!matches(message)) return undefined;
+    const reading = readDeadLetter(message);
+    if (selection.errorCode !== undefined && errorCodeOf(reading) !== selection.errorCode) return undefined;
+    return reading;
+  };
+}

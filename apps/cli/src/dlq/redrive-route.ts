@@ -1,0 +1,38 @@
+import type { DeadLetterReading } from './dead-letter-record';
+
+/** Why a selected dead letter is not sent. */
+export const RedriveSkip = {
+  AlreadyRedriven: 'already redriven (--force to send again)',
+  NoContract: 'no dead-letter headers, so no source to return to (use --to-topic)',
+  SourceTopicMissing: 'source topic no longer exists (use --to-topic)',
+} as const;
+export type RedriveSkip = (typeof RedriveSkip)[keyof typeof RedriveSkip];
+
+export type RedriveDecision =
+  | { readonly send: true; readonly topic: string; /** Undefined: place by key. */ readonly partition?: number }
+  | { readonly send: false; readonly reason: RedriveSkip };
+
+export interface RedriveRouteInput {
+  readonly reading: DeadLetterReading;
+  readonly alreadyRedriven: boolean;
+  readonly force: boolean;
+  readonly toTopic?: string;
+  /** Partition count of an existing topic, undefined if it does not exist. */
+  readonly partitionsOf: (topic: string) => number | undefined;
+}
+
+/**
+ * Where one dead letter goes. Back to its source it returns to the partition it came from
+ * (the header says which), so it lands among the same key's records and the same consumer
+ * sees it; should that partition no longer exist the key decides. With `--to-topic` the key
+ * always decides: another topic's partitions mean nothing to the source's numbering.
+ */
+export function routeDeadLetter(input: RedriveRouteInput): RedriveDecision {
+  if (input.alreadyRedriven && !input.force) return { send: false, reason: RedriveSkip.AlreadyRedriven };
+  if (input.toTopic !== undefined) return { send: true, topic: input.toTopic };
+  const info = input.reading.info;
+  if (!info) return { send: false, reason: RedriveSkip.NoContract };
+  const partitions = input.partitionsOf(info.sourceTopic);
+  if (partitions === undefined) return { send: false, reason: RedriveSkip.SourceTopicMissing };
+  return { send: true, topic: info.sourceTopic, partition: info.sourcePartition < partitions ? info.sourcePartition : undefined };
+}
