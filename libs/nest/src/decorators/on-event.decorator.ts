@@ -1,6 +1,6 @@
 import { DiscoveryService } from '@nestjs/core';
 import type { EventPayload, EventType } from '@eventline/contracts';
-import type { RetryPolicy } from '@eventline/runtime';
+import type { ProcessingMode, RetryPolicy } from '@eventline/runtime';
 import type { OnEventContext } from './event.context';
 
 export interface OnEventOptions {
@@ -10,6 +10,12 @@ export interface OnEventOptions {
   readonly deadLetter?: string | false;
   /** The consumer group this handler runs in; default: the module's `consumer.groupId`. */
   readonly group?: string;
+  /**
+   * 'partition-order' (default): one record at a time per partition. 'key-order': different
+   * keys of a partition concurrently, each key in order (all handlers of a topic in one group
+   * must agree; the runtime refuses a mix at start).
+   */
+  readonly mode?: ProcessingMode;
 }
 
 /** What @OnEvent records on a method; discovery reads it back at bootstrap. */

@@ -71,6 +71,20 @@ describe('buildConsumerPlan', () => {
     expect(topics).toEqual(expected);
   });
 
+  it('passes a handler\'s processing mode to its route, and leaves the runtime default otherwise', () => {
+    const plan = buildConsumerPlan(
+      [
+        handler('Keyed.onPaid', { eventType: 'dev.eventline.orders.OrderPaid', mode: 'key-order' }),
+        handler('Plain.onScheduled', { eventType: 'dev.eventline.shipments.ShipmentScheduled' }),
+      ],
+      consumer,
+    );
+    expect(plan[0].routes.map((r) => [r.name, r.mode])).toEqual([
+      ['Keyed.onPaid', 'key-order'],
+      ['Plain.onScheduled', undefined],
+    ]);
+  });
+
   it('routes call the discovered handler with the payload and the context', async () => {
     const [billing] = buildConsumerPlan(handlers, consumer);
     await billing.routes[0].handler({ orderId: 'o-1' } as never, { offset: '7' } as never);

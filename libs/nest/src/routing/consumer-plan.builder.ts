@@ -20,7 +20,7 @@ export interface ConsumerGroupPlan {
 export function buildConsumerPlan(handlers: readonly DiscoveredHandler[], consumer: ConsumerOptions, topicNames?: TopicNames): ConsumerGroupPlan[] {
   const byGroup = new Map<string, Array<EventRoute<never>>>();
   for (const handler of handlers) {
-    const { eventType, group, retry, deadLetter } = handler.metadata;
+    const { eventType, group, retry, deadLetter, mode } = handler.metadata;
     const groupId = groupOf(consumer, group);
     const settings = groupSettings(consumer, groupId);
     const route: EventRoute<never> = {
@@ -30,6 +30,7 @@ export function buildConsumerPlan(handlers: readonly DiscoveredHandler[], consum
       handler: (payload, context) => handler.invoke(payload, context) as Promise<void> | void,
       retry: { ...settings.retry, ...retry },
       deadLetter: deadLetter ?? settings.deadLetter,
+      ...(mode ? { mode } : {}),
     };
     let routes = byGroup.get(groupId);
     if (!routes) byGroup.set(groupId, (routes = []));
