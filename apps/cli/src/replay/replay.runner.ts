@@ -28,8 +28,38 @@ export interface ReplayOptions {
   readonly dryRun: boolean;
 }
 
-/** Records per `send()` when no rate limit makes chunks smaller: big enough to batch well. */
-const SEND_CHUNK = 2_000;
+/**
+ * Records per `send()` when no rate limit makes chunks smaller: big enough to batch well.
+ * Bytes are capped too: a full 1 MB fetch batch plus ~120 bytes of provenance headers per
+ * record would exceed the broker's default `message.max.bytes` (1 MB) as one record batch.
+ */
+const SEND_CHUNK = 5_000;
+const SEND_CHUNK_BYTES = 512 * 1024;
+
+function approximateSize(message: PartitionedMessage): number {
+  let size = 64 + (message.key?.length ?? 0) + (message.value?.length ?? 0);
+  for (const [name, value] of Object.entries(message.headers ?? {})) size += name.length + (value?.length ?? 0);
+  return size;
+}
+
+/** Consecutive slices of `batch` within the count and byte caps; order is kept. */
+function chunks(batch: readonly PartitionedMessage[], maxCount: number): PartitionedMessage[][] {
+  const out: PartitionedMessage[][] = [];
+  let current: PartitionedMessage[] = [];
+  let bytes = 0;
+  for (const message of batch) {
+    const size = approximateSize(message);
+    if (current.length > 0 && (current.length >= maxCount || bytes + size > SEND_CHUNK_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
 
 export async function runReplay(ctx: CliContext, options: ReplayOptions, signal?: AbortSignal): Promise<ReplayCounts | undefined> {
   if (options.sourceTopic === options.targetTopic) throw badArgument('--to-topic must differ from the source topic');
@@ -89,8 +119,9 @@ async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, c
       async ({ partition, messages, heartbeat }) => {
         const batch: PartitionedMessage[] = [];
         let skipped = 0;
+        const resuming = checkpoint.size > 0;
         for (const message of messages) {
-          if (checkpoint.has(partition, BigInt(message.offset))) {
+          if (resuming && checkpoint.has(partition, BigInt(message.offset))) {
             counts.alreadyCopied += 1;
             continue;
           }
@@ -102,10 +133,8 @@ async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, c
           batch.push(toSend(partition, message));
         }
         progress.advance(skipped);
-        const chunkSize = limiter ? limiter.chunkSize : SEND_CHUNK;
-        for (let i = 0; i < batch.length; i += chunkSize) {
+        for (const chunk of chunks(batch, limiter ? limiter.chunkSize : SEND_CHUNK)) {
           if (signal?.aborted) return false;
-          const chunk = batch.slice(i, i + chunkSize);
           if (limiter) await limiter.acquire(chunk.length);
           await sendAcknowledged(producer, plan.targetTopic, chunk);
           counts.copied += chunk.length;
