@@ -24,6 +24,23 @@ export class AvroDecoder<T> {
     readonly readerType: Type,
   ) {}
 
+  /**
+   * True when `value`'s writer schema was seen before, so `decodeSync` can read it without
+   * the registry. The hot path of a consumer: every record after the first of its schema.
+   */
+  canDecodeSync(value: Buffer): boolean {
+    return value.length >= WIRE_HEADER_SIZE && value[0] === 0 && this.resolvers.has(value.readInt32BE(1));
+  }
+
+  /** Decodes a record whose writer schema is known (see canDecodeSync); poison still throws a CodecError. */
+  decodeSync(value: Buffer): T {
+    const schemaId = readSchemaId(value);
+    const resolver = this.resolvers.get(schemaId);
+    if (resolver === undefined) throw new Error(`schema ${schemaId} is not known yet: call decode()`);
+    if (resolver instanceof CodecError) throw resolver;
+    return decodeBody(this.readerType, value, resolver ?? undefined, schemaId) as T;
+  }
+
   decode(value: Buffer): Promise<T> {
     // Not an async function: once the writer id is known the result is computed synchronously,
     // and skipping the async machinery is most of the decode cost on small records.

@@ -24,13 +24,15 @@ export class CloudEventAvroDecoder implements RecordDecoder {
     return message.headers?.[CloudEventHeader.Id]?.toString();
   }
 
-  decode(_topic: string, message: KafkaMessage, eventType: string): Promise<unknown> {
+  decode(_topic: string, message: KafkaMessage, eventType: string): unknown {
     if (!message.value) {
       return Promise.reject(
         new RuntimeError(RuntimeErrorCode.RecordWithoutValue, 'record has no value (a tombstone?) but carries an event type', false, true),
       );
     }
     const definition = this.catalog[eventType as keyof EventCatalog];
-    return this.codec.decoderFor(definition.schema).decode(message.value);
+    const decoder = this.codec.decoderFor(definition.schema);
+    // Known writer schema: decode in place, no promise per record.
+    return decoder.canDecodeSync(message.value) ? decoder.decodeSync(message.value) : decoder.decode(message.value);
   }
 }
