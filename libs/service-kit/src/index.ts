@@ -3,3 +3,4 @@ export { EXTRA_HEALTH_CHECKS, OpsController } from './ops.controller';
 export { OpsModule } from './ops.module';
 export { DATABASE, DatabaseModule } from './database.module';
 export { derivedEventId } from './derived-event-id';
+export { readServiceConfig, type ServiceConfig } from './service-config';
