@@ -1,0 +1,15 @@
+export * from './checker/event-stamp';
+export * from './checker/send-ledger';
+export * from './checker/processing-log';
+export * from './checker/validation-report';
+export { analyseRun, type TopicIndex } from './checker/analyse-run';
+export { scanTopic } from './checker/topic-scan';
+export { checkedHandler } from './checker/checked-handler';
+export * from './scenario/reliability-profile';
+export { StampedStream, CHECKED_EVENT_TYPE, stampedPayment, type StreamRun } from './scenario/stamped-stream';
+export { ConsumerFleet, type FleetEnv, type FleetMember, type FleetCounts } from './scenario/consumer-fleet';
+export { ReliabilityRun } from './scenario/reliability-run';
+export * from './report/scenario-result';
+export { SCENARIOS, type ScenarioDescription } from './report/scenario-catalog';
+export { publishResult, reportPaths } from './report/report-file';
+export { renderReport, scenarioCommand, type ReliabilityReportFile } from './report/render-report';

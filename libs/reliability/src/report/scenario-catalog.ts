@@ -1,0 +1,46 @@
+/** The scenarios of issue 8: what each one does and promises, and how to run it. */
+export interface ScenarioDescription {
+  readonly id: string;
+  readonly title: string;
+  readonly expected: string;
+  /** The spec file under libs/reliability/test, or undefined while the scenario cannot run yet. */
+  readonly spec?: string;
+  /** Why it has not run, for the ones waiting on other work. */
+  readonly blockedBy?: string;
+}
+
+export const SCENARIOS: readonly ScenarioDescription[] = [
+  {
+    id: 'S1',
+    title: 'kill -9 of a consumer process, repeatedly, during a stream',
+    expected: 'lost 0, order violations 0, duplicates bounded by the uncommitted window of each kill',
+    spec: 'consumer-kill-loses-nothing.int-spec.ts',
+  },
+  {
+    id: 'S2',
+    title: 'scale 1 → 3 → 1 consumer processes under load, then random start/stop every 0–500 ms',
+    expected: 'lost 0, order violations 0, duplicates < 1 %',
+    spec: 'scaling-churn-loses-nothing.int-spec.ts',
+  },
+  {
+    id: 'S3',
+    title: 'handlers slower than the session timeout',
+    expected: 'no rebalance after the group formed, lost 0, duplicates 0',
+    spec: 'slow-handler-no-rebalance-storm.int-spec.ts',
+  },
+  {
+    id: 'S4',
+    title: '3 brokers (replication 3, min.insync 2): leader kill -9 during a stream, then 2 of 3 brokers down, then back',
+    expected: 'no ack while 2 brokers are down, every acked event consumed, 0 duplicate ids in the topic',
+    spec: 'broker-failures-no-false-ack.int-spec.ts',
+  },
+  {
+    id: 'S5',
+    title: 'poison on one partition among good records',
+    expected: 'random bytes, unknown schema id and an always-failing handler in the DLQ after the configured attempts, bytes and headers intact; a fail-twice record processed; lag 0 within 30 s; no restart loop',
+    spec: 'poison-partition-recovers.int-spec.ts',
+  },
+  { id: 'S6', title: 'schema registry unreachable', expected: 'consumers wait, nothing dead-lettered, no loss', blockedBy: 'apps/orders-service (in progress)' },
+  { id: 'S7', title: 'outbox relay while Kafka is down', expected: 'no outbox row lost or published twice', blockedBy: 'apps/orders-service (in progress)' },
+  { id: 'S8', title: 'replay and dead-letter redrive, twice', expected: 'the second run changes nothing', blockedBy: 'apps/cli (in progress)' },
+];
