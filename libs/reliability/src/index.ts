@@ -13,3 +13,6 @@ export * from './report/scenario-result';
 export { SCENARIOS, type ScenarioDescription } from './report/scenario-catalog';
 export { publishResult, reportPaths } from './report/report-file';
 export { renderReport, scenarioCommand, type ReliabilityReportFile } from './report/render-report';
+export { SeededRandom } from './scenario/seeded-random';
+export { waitUntil, sleep } from './scenario/wait-until';
+export { groupLag } from './scenario/group-lag';
