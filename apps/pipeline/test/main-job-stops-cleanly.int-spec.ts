@@ -1,8 +1,9 @@
 /**
- * `npm start` as a user runs it (a real process, real broker, its own registry process and
- * worker processes). Expected: it comes up, prints the live summary with events flowing
- * and dead letters, and on Ctrl-C (SIGINT) stops every part and exits 0, leaving the worker
- * groups with their offsets committed.
+ * `npm start` as a user runs it (a real process, real broker, its own registry, orders
+ * service and worker processes): HTTP orders → outbox → topics → workers. Expected: it comes
+ * up, prints the live summary with orders placed over HTTP, events consumed and dead
+ * letters, and on Ctrl-C (SIGINT) stops every part and exits 0, leaving the worker groups
+ * empty with their offsets committed.
  */
 import { spawn } from 'node:child_process';
 import { Kafka, logLevel } from 'kafkajs';
@@ -13,9 +14,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('npm start (the main job)', () => {
   it('runs the pipeline and stops cleanly on Ctrl-C', async () => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/pipeline/src/main.ts', '--rate', '20', '--summary-every', '2', '--no-orders-service'], {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/pipeline/src/main.ts', '--rate', '20', '--summary-every', '2'], {
       cwd: workspaceRoot(),
-      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', KAFKA_BROKERS: testBrokers().join(','), SCHEMA_REGISTRY_PORT: '18181' },
+      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', KAFKA_BROKERS: testBrokers().join(','), SCHEMA_REGISTRY_PORT: '18181', ORDERS_PORT: '13000' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -37,6 +38,9 @@ describe('npm start (the main job)', () => {
     expect(output).toContain('schema registry stopped');
     expect(output).toContain('stopped cleanly');
     expect(output).toMatch(/groups: fulfillment-worker: consumed [1-9]/);
+    expect(output).toContain('orders-service at http://127.0.0.1:13000');
+    expect(output).toMatch(/traffic: placed [1-9]\d* paid [1-9]/);
+    expect(output).toContain('orders-service stopped');
 
     const admin = new Kafka({ clientId: 'main-job-test', brokers: testBrokers(), logLevel: logLevel.NOTHING }).admin();
     await admin.connect();

@@ -9,7 +9,7 @@ import { canBind } from './port-probe';
 import { javaCommand, requireJava } from './prerequisites';
 import { waitUntilReady } from './readiness';
 import { LOG4J2_PROPERTIES, serverProperties } from './server-properties';
-import { withStartLock } from './start-lock';
+import { acquireLock, withStartLock } from './start-lock';
 import { ensureFormatted } from './storage';
 import { kafkaPaths, type KafkaPaths } from './workspace-paths';
 
@@ -154,6 +154,15 @@ export class LocalKafka {
 
   async resumeNode(id: number): Promise<void> {
     await this.requireSignal(id, 'SIGCONT');
+  }
+
+  /**
+   * Exclusive use of this cluster for a fault test: test files that kill, pause or stop its
+   * nodes would otherwise break each other when Jest runs them in parallel. Waits while
+   * another process holds the lease; call the returned function to give it back.
+   */
+  lease(waitMs = 600_000): Promise<() => void> {
+    return acquireLock(join(this.cluster.dir, 'lease.lock'), waitMs);
   }
 
   /** Stops one node (cleanly) if it runs, starts it again and waits until it rejoined. */

@@ -10,6 +10,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * owner died is taken over.
  */
 export async function withStartLock<T>(lockFile: string, work: () => Promise<T>, waitMs = 180_000): Promise<T> {
+  const release = await acquireLock(lockFile, waitMs);
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+}
+
+/** Takes the lock file (waiting while a live process holds it); returns the release function. */
+export async function acquireLock(lockFile: string, waitMs: number): Promise<() => void> {
   mkdirSync(dirname(lockFile), { recursive: true });
   const until = Date.now() + waitMs;
   for (;;) {
@@ -29,11 +39,7 @@ export async function withStartLock<T>(lockFile: string, work: () => Promise<T>,
       await sleep(200);
     }
   }
-  try {
-    return await work();
-  } finally {
-    rmSync(lockFile, { force: true });
-  }
+  return () => rmSync(lockFile, { force: true });
 }
 
 function readFileSafe(file: string): string {

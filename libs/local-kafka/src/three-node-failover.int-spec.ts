@@ -27,23 +27,32 @@ describe('the three-node local cluster', () => {
   let startedHere = false;
   let admin: Admin;
   let kafka: Kafka;
+  let releaseLease: () => void = () => undefined;
 
   beforeAll(async () => {
+    releaseLease = await cluster.lease();
     const result = await cluster.start();
     startedHere = !result.alreadyRunning;
     kafka = new Kafka({ clientId: 'failover-test', brokers: cluster.bootstrap, logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
-  }, 180_000);
+  }, 700_000);
 
   afterAll(async () => {
     await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin?.disconnect();
     if (startedHere) await cluster.stop();
+    releaseLease();
   }, 120_000);
 
   it('stays writable through a kill -9 of the partition leader, and the node rejoins', async () => {
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
+    // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a just-created
+    // topic can answer for a moment; wait for the leaders here instead.
+    await eventually('leaders for all partitions', async () => {
+      const meta = await admin.fetchTopicMetadata({ topics: [topic] });
+      return meta.topics[0].partitions.length === 3 && meta.topics[0].partitions.every((p) => p.leader >= 0) ? true : undefined;
+    });
     const producer = kafka.producer({ idempotent: true, retry: { retries: 10, initialRetryTime: 200 } });
     await producer.connect();
     // kafkajs 2.2.4 can resolve send() without writing the batch of a partition whose leader

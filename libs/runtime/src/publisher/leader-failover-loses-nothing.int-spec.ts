@@ -28,13 +28,23 @@ describe('publishing through a leader failover', () => {
   let kafka: Kafka;
   let admin: Admin;
 
+  let releaseLease: () => void = () => undefined;
+
   beforeAll(async () => {
+    // Other fault tests use the same three-node cluster: one at a time.
+    releaseLease = await cluster.lease();
     startedHere = !(await cluster.start()).alreadyRunning;
     kafka = new Kafka({ clientId: 'publisher-failover', brokers: cluster.bootstrap, logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
-  }, 120_000);
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
+    // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION right after creation.
+    for (let i = 0; i < 300; i++) {
+      const ready = await admin.fetchTopicMetadata({ topics: [topic] }).then((m) => m.topics[0].partitions.every((p) => p.leader >= 0), () => false);
+      if (ready) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, 700_000);
 
   afterAll(async () => {
     await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
@@ -42,6 +52,7 @@ describe('publishing through a leader failover', () => {
     if (startedHere) await cluster.stop();
     // A cluster someone else started is left as it was found: all three nodes up.
     else if (killed !== undefined) await cluster.restartNode(killed);
+    releaseLease();
   }, 120_000);
 
   it('keeps every acknowledged event, once', async () => {
