@@ -22,7 +22,7 @@ export interface ProfileFigures {
 const SHORT: ProfileFigures = {
   profile: ReliabilityProfile.Short,
   s1: { events: 10_000, kills: 3, ratePerSec: 800 },
-  s2: { ratePerSec: 300, phaseMs: 3_000, chaosMs: 20_000 },
+  s2: { ratePerSec: 300, phaseMs: 2_000, chaosMs: 20_000 },
   s3: { events: 300, slowRecords: 3 },
   s4: { leaderKills: 2, ratePerSec: 200 },
   timeoutScale: 1,
