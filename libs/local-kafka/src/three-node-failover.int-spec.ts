@@ -46,7 +46,7 @@ describe('the three-node local cluster', () => {
   }, 120_000);
 
   it('stays writable through a kill -9 of the partition leader, and the node rejoins', async () => {
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
+    await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
     // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a just-created
     // topic can answer for a moment; wait for the leaders here instead.
     await eventually('leaders for all partitions', async () => {

@@ -19,7 +19,7 @@ const records = Number(process.argv[2] ?? 4_000);
 const reps = Number(process.argv[3] ?? 1);
 
 async function createTopic(admin: Admin, topic: string): Promise<void> {
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }, { topic: `${topic}.dlq`, numPartitions: 1 }] });
+  await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 1 }, { topic: `${topic}.dlq`, numPartitions: 1 }] });
   for (let i = 0; i < 100; i++) {
     const ready = await admin.fetchTopicMetadata({ topics: [topic, `${topic}.dlq`] }).then((m) => m.topics.every((t) => t.partitions.every((p) => p.leader >= 0)), () => false);
     if (ready) return;

@@ -39,7 +39,7 @@ export class TestTopics {
   /** Creates a topic under an exact name (e.g. `<topic>.dlq`), deleted at cleanup like the others. */
   async createNamed(topic: string, numPartitions = 1, config: Partial<ITopicConfig> = {}): Promise<string> {
     const admin = await this.admin();
-    await admin.createTopics({ topics: [{ topic, numPartitions, ...config }] });
+    await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions, ...config }] });
     this.topics.add(topic);
     // kafkajs's own waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a loaded
     // broker answers for a moment after creating a topic; wait for every leader ourselves.

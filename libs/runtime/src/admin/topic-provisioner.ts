@@ -60,7 +60,18 @@ export async function provisionTopics(
       replicationFactor: options.replicationFactor ?? -1,
       configEntries: Object.entries(w.config).map(([name, value]) => ({ name, value })),
     }));
-    await admin.createTopics({ topics, waitForLeaders: true });
+    // kafkajs's own waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a broker
+    // answers for a moment after creating a topic; wait for every leader here instead.
+    await admin.createTopics({ topics, waitForLeaders: false });
+    const names = toCreate.map((w) => w.name);
+    for (let i = 0; ; i++) {
+      const ready = await admin
+        .fetchTopicMetadata({ topics: names })
+        .then((m) => m.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)), () => false);
+      if (ready) break;
+      if (i >= 300) throw new Error(`topics ${names.join(', ')} have no leaders after 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
   const present = want.filter((w) => existing.has(w.name));
   const checks: TopicCheck[] = toCreate.map((w) => ({ topic: w.name, action: 'created', problems: [] }));

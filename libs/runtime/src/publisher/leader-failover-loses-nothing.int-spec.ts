@@ -37,7 +37,7 @@ describe('publishing through a leader failover', () => {
     kafka = new Kafka({ clientId: 'publisher-failover', brokers: cluster.bootstrap, logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
+    await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
     // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION right after creation.
     for (let i = 0; i < 300; i++) {
       const ready = await admin.fetchTopicMetadata({ topics: [topic] }).then((m) => m.topics[0].partitions.every((p) => p.leader >= 0), () => false);
