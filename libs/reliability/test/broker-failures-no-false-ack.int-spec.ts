@@ -25,16 +25,25 @@ describe('S4: broker failures on the three-node cluster', () => {
   let registry: SchemaRegistryProcess;
   let run: ReliabilityRun;
   let consumer: EventConsumer | undefined;
+  let releaseLease: () => void = () => undefined;
 
   beforeAll(async () => {
+    // Other fault specs use the same three-node cluster: one at a time.
+    releaseLease = await cluster.lease();
     startedHere = !(await cluster.start()).alreadyRunning;
     kafka = new Kafka({ clientId: 'reliability-s4', brokers: cluster.bootstrap, logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
+    // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION right after creation: poll instead.
+    await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 3, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
+    for (let i = 0; i < 300; i++) {
+      const ready = await admin.fetchTopicMetadata({ topics: [topic] }).then((m) => m.topics[0].partitions.every((p) => p.leader >= 0), () => false);
+      if (ready) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     registry = await startSchemaRegistry();
     run = await ReliabilityRun.open('S4', registry.url);
-  }, 180_000);
+  }, 780_000);
 
   afterAll(async () => {
     await consumer?.stop();
@@ -45,6 +54,7 @@ describe('S4: broker failures on the three-node cluster', () => {
     if (startedHere) await cluster.stop();
     // A cluster someone else started is left as it was found: the nodes killed here come back.
     else if (touched.size > 0) await cluster.start();
+    releaseLease();
   }, 180_000);
 
   it(
