@@ -15,8 +15,8 @@ export function scenarioCommand(spec: string, profile: string): string {
 
 const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
-function row(id: string, result: ScenarioResult | undefined, blockedBy?: string): string {
-  if (!result) return `| ${id} | not yet run${blockedBy ? ` (waits for ${blockedBy})` : ''} | – | – | – | – | – | – | – |`;
+function row(id: string, result: ScenarioResult | undefined, blockedBy?: string, attempted?: boolean): string {
+  if (!result) return `| ${id} | ${attempted ? 'no run recorded (see below)' : 'not yet run'}${blockedBy ? ` (waits for ${blockedBy})` : ''} | – | – | – | – | – | – | – |`;
   const f = result.figures;
   const status = result.passed ? 'passed' : '**FAILED**';
   return `| ${id} | ${status} | ${f.events} | ${f.acked} | ${f.lost} | ${f.duplicates} | ${f.orderViolations} | ${seconds(f.recoveryMs)} | ${result.ranAt.slice(0, 16).replace('T', ' ')} (${seconds(result.durationMs)}) |`;
@@ -42,7 +42,7 @@ export function renderReport(file: ReliabilityReportFile): string {
   for (const profile of PROFILES) {
     const results = file.profiles[profile] ?? {};
     out.push(`## ${profile} profile`, '', '| scenario | status | events | acked | lost | duplicates | order violations | recovery | ran (duration) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const s of SCENARIOS) out.push(row(s.id, results[s.id], s.blockedBy));
+    for (const s of SCENARIOS) out.push(row(s.id, results[s.id], s.blockedBy, s.lastAttempt !== undefined));
     out.push('');
   }
   out.push('## Scenarios', '');
@@ -53,6 +53,7 @@ export function renderReport(file: ReliabilityReportFile): string {
       continue;
     }
     out.push('```sh', scenarioCommand(s.spec, 'short'), scenarioCommand(s.spec, 'long'), '```', '');
+    if (s.lastAttempt && !PROFILES.some((p) => file.profiles[p]?.[s.id])) out.push(`Not run to completion: ${s.lastAttempt}`, '');
     for (const profile of PROFILES) {
       const result = file.profiles[profile]?.[s.id];
       if (!result) continue;
