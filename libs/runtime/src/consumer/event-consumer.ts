@@ -266,7 +266,13 @@ export class EventConsumer {
       this.pauses.clear();
       const until = Date.now() + this.shutdownTimeoutMs;
       while (this.activeBatches > 0 && Date.now() < until) await sleep(20);
-      await Promise.race([Promise.all(this.strategies.map((s) => s.release?.('shutdown'))), sleep(Math.max(0, until - Date.now()))]);
+      // The deadline timer is cleared once the strategies released: a timer left running
+      // would keep the process alive for up to shutdownTimeoutMs after stop() resolved.
+      let deadline: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(this.strategies.map((s) => s.release?.('shutdown'))),
+        new Promise((resolve) => (deadline = setTimeout(resolve, Math.max(0, until - Date.now())))),
+      ]).finally(() => clearTimeout(deadline));
       await this.flushOnStop();
       await this.consumer?.disconnect().catch(() => undefined);
       for (const off of this.unsubscribe) off();
