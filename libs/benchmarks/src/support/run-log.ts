@@ -1,0 +1,47 @@
+import type { RunFigure } from '../report/result.types';
+import { formatCpu } from './cpu-meter';
+import { formatNumber, summarize, type Summary } from './stats';
+
+/** Collects a scenario's runs and prints each as it lands, so the spread is visible live. */
+export class RunLog {
+  readonly runs: RunFigure[] = [];
+
+  constructor(
+    private readonly scenario: string,
+    private readonly print: (line: string) => void,
+  ) {}
+
+  add(run: RunFigure): void {
+    this.runs.push(run);
+    const extra = run.extra ? ' · ' + Object.entries(run.extra).map(([k, v]) => `${k} ${typeof v === 'number' ? formatNumber(v) : v}`).join(' · ') : '';
+    const cpu = run.cpu ? ` · ${formatCpu(run.cpu)}` : '';
+    const what = [run.case, run.peer].filter(Boolean).join(' ');
+    this.print(`[${this.scenario}] rep ${run.rep} ${what}: ${formatNumber(run.value)} ${run.unit}${cpu}${extra}`);
+  }
+
+  /** The runs of one peer (and case), summarized; undefined when there are none. */
+  summary(peer: string, caseName = ''): Summary | undefined {
+    const values = this.of(peer, caseName).map((r) => r.value);
+    return values.length > 0 ? summarize(values) : undefined;
+  }
+
+  of(peer: string, caseName = ''): RunFigure[] {
+    return this.runs.filter((r) => r.peer === peer && r.case === caseName);
+  }
+
+  /** Median CPU share of one core (broker, node) over the runs of a peer and case. */
+  cpuShares(peer: string, caseName = ''): { broker?: Summary; node?: Summary } {
+    const runs = this.of(peer, caseName).filter((r) => r.cpu && r.cpu.wallSeconds > 0);
+    const brokerShares = runs.flatMap((r) => (r.cpu!.brokerCpuSeconds === undefined ? [] : [(r.cpu!.brokerCpuSeconds / r.cpu!.wallSeconds) * 100]));
+    const nodeShares = runs.map((r) => (r.cpu!.nodeCpuSeconds / r.cpu!.wallSeconds) * 100);
+    return {
+      broker: brokerShares.length > 0 ? summarize(brokerShares) : undefined,
+      node: nodeShares.length > 0 ? summarize(nodeShares) : undefined,
+    };
+  }
+}
+
+/** `62 %` (median share of one core); a dash when not measured. */
+export function formatShare(summary: Summary | undefined): string {
+  return summary ? `${summary.median.toFixed(0)} %` : '—';
+}
