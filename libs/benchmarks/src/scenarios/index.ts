@@ -1,5 +1,8 @@
 import type { Scenario } from '../bench-context';
+import { memConsumerRss } from './mem-consumer-rss.scenario';
+import { s0Ceiling } from './s0-ceiling.scenario';
+import { s3Consumer } from './s3-consumer.scenario';
 import { s6KeyParallel } from './s6-key-parallel.scenario';
 
 /** In the order they run. */
-export const SCENARIOS: readonly Scenario[] = [s6KeyParallel];
+export const SCENARIOS: readonly Scenario[] = [s0Ceiling, s6KeyParallel, s3Consumer, memConsumerRss];

@@ -15,7 +15,7 @@ export interface CpuSnapshot {
   readonly node: NodeJS.CpuUsage;
 }
 
-function clockTicksPerSecond(): number {
+export function clockTicksPerSecond(): number {
   try {
     const value = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
     return Number.isFinite(value) && value > 0 ? value : 100;

@@ -1,0 +1,92 @@
+import type { BenchContext, Scenario } from '../bench-context';
+import type { ScenarioResult, TargetCheck } from '../report/result.types';
+import { produceBacklog } from '../support/backlog';
+import { benchEncoder, eventlineMessage, jsonValue } from '../support/bench-records';
+import { PARTITIONS } from '../support/fetch-settings';
+import { formatShare, RunLog } from '../support/run-log';
+import { formatMargin, formatNumber, formatRatio, formatSummary, median } from '../support/stats';
+import { avroDecoder, eventlineConsume, kafkajsConsume, type ConsumeRun } from './s3-consumer-peers';
+import { nestConsume, nestPeerUnavailable } from './s3-nest-peer';
+
+const EVENTLINE = 'Eventline EventConsumer (Avro decode, commit after processing)';
+const KAFKAJS = 'raw kafkajs eachBatch (auto-commit, no decode)';
+const NEST = 'NestJS Kafka transport (@EventPattern, JSON)';
+
+/**
+ * S3: a pre-produced backlog of Eventline records (Avro, CloudEvents headers, 6 partitions)
+ * read to the end by each peer with a group of its own. A fresh topic per repetition; peer
+ * order rotates between repetitions.
+ */
+export const s3Consumer: Scenario = {
+  id: 'S3',
+  title: 'Consumer throughput (Eventline vs raw kafkajs vs NestJS transport)',
+  async run(ctx: BenchContext): Promise<ScenarioResult> {
+    const { records } = ctx.profile.s3;
+    const log = new RunLog('S3', ctx.log);
+    const codec = await ctx.codec();
+    const nestMissing = nestPeerUnavailable();
+    if (nestMissing) ctx.log(`[S3] NestJS peer skipped: ${nestMissing}`);
+    let recordBytes = 0;
+    let produceRate = 0;
+
+    for (let rep = 1; rep <= ctx.profile.reps; rep++) {
+      const topic = await ctx.topics.create('bench-s3', PARTITIONS);
+      const encoder = await benchEncoder(codec, topic);
+      recordBytes = eventlineMessage(encoder, 0).value!.length;
+      produceRate = await produceBacklog(ctx.kafka, topic, records, (i) => eventlineMessage(encoder, i));
+      ctx.log(`[S3] rep ${rep}: backlog of ${formatNumber(records)} records produced at ${formatNumber(produceRate)} rec/s`);
+      let jsonTopic: string | undefined;
+      if (!nestMissing) {
+        jsonTopic = await ctx.topics.create('bench-s3-json', PARTITIONS);
+        await produceBacklog(ctx.kafka, jsonTopic, records, (i) => ({ key: eventlineMessage(encoder, i).key, value: jsonValue(i) }));
+      }
+      const peers: Array<[string, () => Promise<ConsumeRun>]> = [
+        [EVENTLINE, () => eventlineConsume(ctx, topic, records, avroDecoder(codec))],
+        [KAFKAJS, () => kafkajsConsume(ctx, ctx.kafka, topic, records)],
+      ];
+      if (jsonTopic) peers.push([NEST, () => nestConsume(ctx, jsonTopic, records)]);
+      // Rotate who goes first: A B (C), B (C) A, …
+      const shift = (rep - 1) % peers.length;
+      for (const [peer, run] of [...peers.slice(shift), ...peers.slice(0, shift)]) {
+        const { recordsPerSecond, cpu } = await run();
+        log.add({ peer, case: '', rep, value: recordsPerSecond, unit: 'rec/s', cpu });
+      }
+      await ctx.topics.cleanup();
+    }
+
+    const ours = log.summary(EVENTLINE)!;
+    const raw = log.summary(KAFKAJS)!;
+    const nest = log.summary(NEST);
+    const row = (peer: string) => {
+      const s = log.summary(peer);
+      if (!s) return [peer, 'skipped', '—', '—', '—'];
+      const cpu = log.cpuShares(peer);
+      const nodeCpuSeconds = median(log.of(peer).map((r) => r.cpu?.nodeCpuSeconds ?? Number.NaN));
+      return [peer, formatSummary(s), formatRatio(s.median, raw.median), `${formatShare(cpu.broker)} / ${formatShare(cpu.node)}`, formatNumber(records / nodeCpuSeconds)];
+    };
+    const ratio = ours.median / raw.median;
+    const targets: TargetCheck[] = [
+      { name: 'S3 Eventline consumer vs raw kafkajs', target: '≥ 0.85×', measured: formatRatio(ours.median, raw.median), met: ratio >= 0.85, margin: formatMargin(ratio, 0.85) },
+      nest
+        ? { name: 'S3 Eventline consumer vs NestJS Kafka transport', target: 'reported', measured: formatRatio(ours.median, nest.median), met: null, margin: '—' }
+        : { name: 'S3 Eventline consumer vs NestJS Kafka transport', target: 'reported', measured: 'peer skipped', met: null, margin: '—' },
+    ];
+    return ctx.result('S3', this.title, {
+      method:
+        `${formatNumber(records)} records of ${recordBytes} B (Avro OrderPlaced, Confluent framing, CloudEvents headers) on ${PARTITIONS} partitions, ` +
+        `produced before each repetition (kafkajs, acks=all, idempotent; ~${formatNumber(produceRate)} rec/s in the last one). ` +
+        'Each peer reads the backlog to the end with its own consumer group, 6 partitions consumed at once; throughput = records / ' +
+        'time from the first fetched batch to the last record handled. Eventline decodes every record with CloudEventAvroDecoder + ' +
+        'AvroCodec against the real registry process (`startSchemaRegistry()`), runs a no-op handler and commits after processing.',
+      runs: log.runs,
+      tables: [{ header: ['peer', 'rec/s', 'vs raw kafkajs', 'CPU broker / node', 'records per node CPU-second'], rows: [row(EVENTLINE), row(KAFKAJS), row(NEST)] }],
+      targets,
+      notes: nestMissing ? [`NestJS peer skipped: ${nestMissing}`] : [],
+      ceilingComparables: [
+        { label: EVENTLINE, kind: 'consume', recordsPerSecond: ours.median },
+        { label: KAFKAJS, kind: 'consume', recordsPerSecond: raw.median },
+        ...(nest ? [{ label: NEST, kind: 'consume' as const, recordsPerSecond: nest.median }] : []),
+      ],
+    });
+  },
+};
