@@ -83,6 +83,7 @@ export const s3Consumer: Scenario = {
       targets,
       notes: nestMissing ? [`NestJS peer skipped: ${nestMissing}`] : [],
       ceilingComparables: [
+        { label: 'raw kafkajs producer writing the S3 backlog (acks=all, idempotent, 1,000 per request, 1 in flight; last repetition)', kind: 'produce', recordsPerSecond: produceRate },
         { label: EVENTLINE, kind: 'consume', recordsPerSecond: ours.median },
         { label: KAFKAJS, kind: 'consume', recordsPerSecond: raw.median },
         ...(nest ? [{ label: NEST, kind: 'consume' as const, recordsPerSecond: nest.median }] : []),
