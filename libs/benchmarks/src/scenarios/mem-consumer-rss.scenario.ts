@@ -30,7 +30,7 @@ export const memConsumerRss: Scenario = {
       log.add({ peer: PEER, case: '', rep, value: run.peakMiB, unit: 'MiB peak RSS', cpu: ctx.cpu.since(start), extra: { 'rec/s': run.recordsPerSecond, 'RSS at child start MiB': run.baselineMiB, samples: run.count } });
       await ctx.topics.cleanup();
     }
-    const peak = log.summary(PEER)!;
+    const peak = log.required(PEER);
     const throughput = log.of(PEER).map((r) => Number(r.extra?.['rec/s']));
     const worst = peak.max;
     return ctx.result('MEM', this.title, {

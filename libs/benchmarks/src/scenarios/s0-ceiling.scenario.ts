@@ -60,9 +60,9 @@ export const s0Ceiling: Scenario = {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const producer = log.summary(PRODUCER)!;
-    const consumer = log.summary(CONSUMER)!;
-    const row = (peer: string) => [peer, formatSummary(log.summary(peer)!), formatShare(log.cpuShares(peer).broker)];
+    const producer = log.required(PRODUCER);
+    const consumer = log.required(CONSUMER);
+    const row = (peer: string) => [peer, formatSummary(log.required(peer)), formatShare(log.cpuShares(peer).broker)];
     return ctx.result('S0', this.title, {
       method:
         `Fresh ${PARTITIONS}-partition topic per repetition; \`ProducerPerformance\` writes ${formatNumber(records)} records of ${RECORD_SIZE} B ` +

@@ -69,7 +69,7 @@ export const s1Codec: Scenario = {
     const keys = [...new Map(log.runs.map((r) => [`${r.case}\u0000${r.peer}`, r])).values()];
     const baseline = (section: string) => log.summary(`raw avsc ${section === 'encode' ? 'toBuffer' : 'fromBuffer'} (same type options)`, section)?.median;
     const rows = keys.map((r) => {
-      const s = log.summary(r.peer, r.case)!;
+      const s = log.required(r.peer, r.case);
       const section = r.case.startsWith('@kafkajs') ? (r.peer.startsWith('encode') ? 'encode' : 'decode') : r.case;
       return [r.case, r.peer, formatSummary(s), formatRatio(s.median, baseline(section))];
     });

@@ -1,7 +1,7 @@
 import type { BenchContext, Scenario } from '../bench-context';
 import type { ScenarioResult, TargetCheck } from '../report/result.types';
 import { produceBacklog } from '../support/backlog';
-import { benchEncoder, eventlineMessage, jsonValue } from '../support/bench-records';
+import { benchEncoder, benchPayload, eventlineMessage, jsonValue } from '../support/bench-records';
 import { PARTITIONS } from '../support/fetch-settings';
 import { formatShare, RunLog } from '../support/run-log';
 import { formatMargin, formatNumber, formatRatio, formatSummary, median } from '../support/stats';
@@ -32,7 +32,7 @@ export const s3Consumer: Scenario = {
     for (let rep = 1; rep <= ctx.profile.reps; rep++) {
       const topic = await ctx.topics.create('bench-s3', PARTITIONS);
       const encoder = await benchEncoder(codec, topic);
-      recordBytes = eventlineMessage(encoder, 0).value!.length;
+      recordBytes = encoder.encode(benchPayload(0)).length;
       produceRate = await produceBacklog(ctx.kafka, topic, records, (i) => eventlineMessage(encoder, i));
       ctx.log(`[S3] rep ${rep}: backlog of ${formatNumber(records)} records produced at ${formatNumber(produceRate)} rec/s`);
       let jsonTopic: string | undefined;
@@ -54,8 +54,8 @@ export const s3Consumer: Scenario = {
       await ctx.topics.cleanup();
     }
 
-    const ours = log.summary(EVENTLINE)!;
-    const raw = log.summary(KAFKAJS)!;
+    const ours = log.required(EVENTLINE);
+    const raw = log.required(KAFKAJS);
     const nest = log.summary(NEST);
     const row = (peer: string) => {
       const s = log.summary(peer);

@@ -40,8 +40,8 @@ export const s4Latency: Scenario = {
     const stat = (peer: string, key: string) => {
       return summarize(log.of(peer).map((r) => Number(r.extra?.[key])));
     };
-    const row = (peer: string) => [peer, formatSummary(stat(peer, 'p50 ms'), 2), formatSummary(log.summary(peer)!, 2), formatSummary(stat(peer, 'p99.9 ms'), 2), formatSummary(stat(peer, 'max ms'), 2)];
-    const p99 = (peer: string) => log.summary(peer)!.median;
+    const row = (peer: string) => [peer, formatSummary(stat(peer, 'p50 ms'), 2), formatSummary(log.required(peer), 2), formatSummary(stat(peer, 'p99.9 ms'), 2), formatSummary(stat(peer, 'max ms'), 2)];
+    const p99 = (peer: string) => log.required(peer).median;
     return ctx.result('S4', this.title, {
       method:
         `${formatNumber(ratePerSecond)} events/s for ${seconds} s (${formatNumber(ratePerSecond * seconds)} events) on a 10 ms tick, ${PARTITIONS} partitions, ` +

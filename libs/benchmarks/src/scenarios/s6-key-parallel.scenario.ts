@@ -102,8 +102,8 @@ export const s6KeyParallel: Scenario = {
     const violations = log.runs.reduce((n, r) => n + Number(r.extra?.['order violations'] ?? 0), 0);
     for (const keys of keyCounts) {
       const c = `keys=${keys}`;
-      const ko = log.summary(KEY_ORDER, c)!;
-      const po = log.summary(PARTITION_ORDER, c)!;
+      const ko = log.required(KEY_ORDER, c);
+      const po = log.required(PARTITION_ORDER, c);
       const theoretical = (Math.min(keys, partitionConcurrency) * 1_000) / handlerMs;
       const koCpu = log.cpuShares(KEY_ORDER, c);
       rows.push([

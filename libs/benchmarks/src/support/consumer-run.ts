@@ -32,7 +32,9 @@ export class ConsumeWindow {
 
   async closed(what: string, timeoutMs: number): Promise<{ recordsPerSecond: number; cpu: CpuUsage }> {
     await waitUntil(`${what}: ${this.expected} records (have ${this.count})`, () => this.last !== undefined, timeoutMs, 2);
-    const cpu = this.cpu.since(this.first!, this.last!);
+    const { first, last } = this;
+    if (!first || !last) throw new Error(`${what}: the window closed without a first record`);
+    const cpu = this.cpu.since(first, last);
     return { recordsPerSecond: this.expected / cpu.wallSeconds, cpu };
   }
 }

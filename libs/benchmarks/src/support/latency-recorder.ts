@@ -22,9 +22,10 @@ export class LatencyRecorder {
   }
 
   arrived(id: string | undefined): void {
-    const at = id === undefined ? undefined : this.sentAt.get(id);
+    if (id === undefined) return;
+    const at = this.sentAt.get(id);
     if (at === undefined) return;
-    this.sentAt.delete(id!);
+    this.sentAt.delete(id);
     this.histogram.recordValue(Math.max(1, Math.round((performance.now() - at) * 1_000)));
     this.received++;
   }

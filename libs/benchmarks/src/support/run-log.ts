@@ -25,15 +25,22 @@ export class RunLog {
     return values.length > 0 ? summarize(values) : undefined;
   }
 
+  /** The summary of a peer that must have run (every scenario measures its own peers). */
+  required(peer: string, caseName = ''): Summary {
+    const summary = this.summary(peer, caseName);
+    if (!summary) throw new Error(`[${this.scenario}] no runs of "${peer}"${caseName ? ` (${caseName})` : ''}`);
+    return summary;
+  }
+
   of(peer: string, caseName = ''): RunFigure[] {
     return this.runs.filter((r) => r.peer === peer && r.case === caseName);
   }
 
   /** Median CPU share of one core (broker, node) over the runs of a peer and case. */
   cpuShares(peer: string, caseName = ''): { broker?: Summary; node?: Summary } {
-    const runs = this.of(peer, caseName).filter((r) => r.cpu && r.cpu.wallSeconds > 0);
-    const brokerShares = runs.flatMap((r) => (r.cpu!.brokerCpuSeconds === undefined ? [] : [(r.cpu!.brokerCpuSeconds / r.cpu!.wallSeconds) * 100]));
-    const nodeShares = runs.map((r) => (r.cpu!.nodeCpuSeconds / r.cpu!.wallSeconds) * 100);
+    const usages = this.of(peer, caseName).flatMap((r) => (r.cpu && r.cpu.wallSeconds > 0 ? [r.cpu] : []));
+    const brokerShares = usages.flatMap((u) => (u.brokerCpuSeconds === undefined ? [] : [(u.brokerCpuSeconds / u.wallSeconds) * 100]));
+    const nodeShares = usages.map((u) => (u.nodeCpuSeconds / u.wallSeconds) * 100);
     return {
       broker: brokerShares.length > 0 ? summarize(brokerShares) : undefined,
       node: nodeShares.length > 0 ? summarize(nodeShares) : undefined,
