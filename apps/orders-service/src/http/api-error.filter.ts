@@ -16,13 +16,21 @@ interface BodyParserError {
   readonly status?: number;
 }
 
-/** Every error as `{ error: { code, message, fields? } }` with the status of its code. */
+/**
+ * Every error of the API as `{ error: { code, message, fields? } }` with the status of its
+ * code, including body-parser refusals (malformed JSON, body too large) and unknown routes.
+ */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiErrorFilter.name);
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<JsonResponse>();
+    if (error instanceof HttpException && ![400, 404, 413].includes(error.getStatus())) {
+      // Not ours to reshape: terminus answers 503 with the health report as its body.
+      response.status(error.getStatus()).json(error.getResponse());
+      return;
+    }
     const known = this.toOrdersError(error);
     const status = ERROR_STATUS[known.code];
     if (status >= 500 && known.code !== OrdersErrorCode.RegistryUnavailable && known.code !== OrdersErrorCode.ShuttingDown) {
