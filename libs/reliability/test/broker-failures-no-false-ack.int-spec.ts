@@ -11,7 +11,7 @@ import { EventCatalog } from '@eventline/contracts';
 import { ClusterMode, LocalKafka } from '@eventline/local-kafka';
 import { CloudEventAvroDecoder, EventConsumer } from '@eventline/runtime';
 import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
-import { CHECKED_EVENT_TYPE, check, checkedHandler, publishResult, ReliabilityRun, reliabilityProfile, sleep, StampedStream, waitUntil } from '../src';
+import { CHECKED_EVENT_TYPE, check, checkedHandler, publishResult, ReliabilityRun, reliabilityProfile, sleep, StampedStream } from '../src';
 
 const figures = reliabilityProfile();
 
@@ -111,8 +111,7 @@ describe('S4: broker failures on the three-node cluster', () => {
         shutdownTimeoutMs: 5_000,
       });
       await consumer.start();
-      const acked = run.ledger.count('acked');
-      const consumed = await waitUntil(async () => (await run.log.distinctIds()) >= acked, 60_000, 250);
+      const consumed = await run.waitForAckedProcessed(60_000);
       const recoveryMs = Date.now() - restored;
       const report = await run.validate(kafka, topic);
 
@@ -142,6 +141,8 @@ describe('S4: broker failures on the three-node cluster', () => {
             failed: report.failed,
             indeterminate: report.indeterminate,
             indeterminateInTopic: report.indeterminateProcessed,
+            lostConsumerSkipped: report.lostConsumerSkipped,
+            lostBrokerMissing: report.lostBrokerMissing,
             outageSends: outage.length,
             outageAcks: falseAcks,
             outageMs: restored - outageStarted,

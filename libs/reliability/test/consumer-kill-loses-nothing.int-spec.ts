@@ -6,7 +6,7 @@
  * uncommitted window of each kill.
  */
 import { testBrokers, testKafka, TestTopics, startSchemaRegistry, type SchemaRegistryProcess } from '@eventline/testing';
-import { check, ConsumerFleet, publishResult, ReliabilityRun, reliabilityProfile, SeededRandom, sleep, StampedStream, waitUntil } from '../src';
+import { check, ConsumerFleet, publishResult, ReliabilityRun, reliabilityProfile, SeededRandom, sleep, StampedStream } from '../src';
 
 const figures = reliabilityProfile();
 const COMMIT_RECORDS = 500;
@@ -66,8 +66,7 @@ describe('S1: kill -9 of consumer processes during a stream', () => {
       await streaming;
       await stream.settle();
 
-      const acked = run.ledger.count('acked');
-      const caughtUp = await waitUntil(async () => (await run.log.distinctIds()) >= acked, 45_000 * figures.timeoutScale, 250);
+      const caughtUp = await run.waitForAckedProcessed(45_000 * figures.timeoutScale);
       const recoveryMs = Date.now() - lastKillAt;
       const report = await run.validate(kafka, topic);
       await fleet.stopAll();

@@ -6,7 +6,7 @@
  */
 import { ProcessingMode } from '@eventline/runtime';
 import { testBrokers, testKafka, TestTopics, startSchemaRegistry, type SchemaRegistryProcess } from '@eventline/testing';
-import { check, ConsumerFleet, publishResult, ReliabilityRun, reliabilityProfile, SeededRandom, sleep, StampedStream, waitUntil, type FleetMember } from '../src';
+import { check, ConsumerFleet, publishResult, ReliabilityRun, reliabilityProfile, SeededRandom, sleep, StampedStream, type FleetMember } from '../src';
 
 const figures = reliabilityProfile();
 const MAX_MEMBERS = 4;
@@ -85,8 +85,7 @@ describe('S2: scaling and churn of consumer processes under load', () => {
       const churnEnded = Date.now();
       if (f.live.length === 0) f.start();
 
-      const acked = run.ledger.count('acked');
-      const caughtUp = await waitUntil(async () => (await run.log.distinctIds()) >= acked, 40_000 * figures.timeoutScale, 250);
+      const caughtUp = await run.waitForAckedProcessed(40_000 * figures.timeoutScale);
       const recoveryMs = Date.now() - churnEnded;
       const report = await run.validate(kafka, topic);
       await f.stopAll();
@@ -113,6 +112,8 @@ describe('S2: scaling and churn of consumer processes under load', () => {
           recoveryMs,
           extra: {
             duplicateRatePct: Number((duplicateRate * 100).toFixed(3)),
+            duplicatedEvents: report.duplicatedEvents,
+            duplicatesSameInstance: report.duplicatesSameInstance,
             churnActions: actions,
             processesStarted: f.counts.started,
             gracefulStops: f.counts.stopped,

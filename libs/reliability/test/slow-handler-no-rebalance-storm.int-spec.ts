@@ -90,8 +90,7 @@ describe('S3: handlers slower than the session timeout', () => {
       const stream = new StampedStream(await run.publisher(kafka, topic), run.ledger, run.runId);
       await stream.run({ ratePerSec: 200, count: events });
       await stream.settle();
-      const acked = run.ledger.count('acked');
-      const done = await waitUntil(async () => (await run.log.distinctIds()) >= acked, 40_000 * figures.timeoutScale, 250);
+      const done = await run.waitForAckedProcessed(40_000 * figures.timeoutScale);
       const report = await run.validate(kafka, topic);
       const rebalances = counts.rebalances - baseline.rebalances;
 

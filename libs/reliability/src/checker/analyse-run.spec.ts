@@ -52,6 +52,11 @@ describe('analyseRun', () => {
     expect(analyseRun(sends, processings, topic)).toMatchObject(expected);
   });
 
+  it('tells a redelivery inside one member from a handoff to another', () => {
+    const processings = processed('a:1', 'a:2', 'a:1', 'a:2').map((p, n) => ({ ...p, instance: n === 3 ? 'c2' : 'c1' }));
+    expect(analyseRun(acked('a:1', 'a:2'), processings)).toMatchObject({ duplicates: 2, duplicatesSameInstance: 1 });
+  });
+
   it('flags an acknowledgement whose partition and offset are not where the topic holds the event', () => {
     const sends = [sent('a:1', SendOutcome.Acked, '0'), sent('a:2', SendOutcome.Acked, '7')];
     const topic = new Map([

@@ -13,12 +13,15 @@ export type TopicIndex = ReadonlyMap<string, ReadonlyArray<{ partition: number; 
  * - order: per key, compare *first* processings only. A redelivery after a crash replays
  *   seq n−1 after n, which is a duplicate, not a reordering; what must hold is that n was
  *   never handled before n−1 had been.
- * - duplicates: every processing of an id after its first.
+ * - duplicates: every processing of an id after its first; those by an instance that had
+ *   already handled the id are counted apart (a redelivery inside one member, not a handoff).
  */
 export function analyseRun(sends: readonly SendRecord[], processings: readonly ProcessingRecord[], topic?: TopicIndex): ValidationReport {
   const sendById = new Map(sends.map((s) => [s.id, s]));
   const firstAt = new Map<string, number>();
   const copies = new Map<string, number>();
+  const handledBy = new Map<string, Set<string>>();
+  let duplicatesSameInstance = 0;
   let processedUnknown = 0;
   for (const p of [...processings].sort((a, b) => a.n - b.n)) {
     if (!sendById.has(p.id)) {
@@ -26,6 +29,10 @@ export function analyseRun(sends: readonly SendRecord[], processings: readonly P
       continue;
     }
     copies.set(p.id, (copies.get(p.id) ?? 0) + 1);
+    let instances = handledBy.get(p.id);
+    if (!instances) handledBy.set(p.id, (instances = new Set()));
+    if (instances.has(p.instance)) duplicatesSameInstance++;
+    instances.add(p.instance);
     if (!firstAt.has(p.id)) firstAt.set(p.id, p.n);
   }
 
@@ -92,6 +99,7 @@ export function analyseRun(sends: readonly SendRecord[], processings: readonly P
     lostIds: lostIds.slice(0, SAMPLE_LIMIT),
     duplicates,
     duplicatedEvents,
+    duplicatesSameInstance,
     orderViolations,
     orderViolationSamples: samples,
     processedButFailed: sends.filter((s) => s.outcome === SendOutcome.Failed && firstAt.has(s.id)).length,

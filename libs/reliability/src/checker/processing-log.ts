@@ -35,6 +35,7 @@ const DDL = [
      instance text NOT NULL,
      at timestamptz NOT NULL DEFAULT clock_timestamp()
    )`,
+  'CREATE INDEX IF NOT EXISTS processed_id ON processed (id)',
 ];
 
 /**
@@ -73,6 +74,20 @@ export class ProcessingLog {
 
   async distinctIds(): Promise<number> {
     const [row] = await this.db.query<{ c: string }>('SELECT count(DISTINCT id) AS c FROM processed');
+    return Number(row.c);
+  }
+
+  /**
+   * How many of `ids` have no processing yet. Waiting on this (not on a count of distinct
+   * ids) is what "every acked event processed" means: indeterminate sends that did arrive
+   * also add distinct ids, so a count can reach the number of acked sends while some acked
+   * ids are still missing.
+   */
+  async countUnprocessed(ids: readonly string[]): Promise<number> {
+    const [row] = await this.db.query<{ c: string }>(
+      'SELECT count(*) AS c FROM unnest($1::text[]) AS wanted(id) WHERE NOT EXISTS (SELECT 1 FROM processed p WHERE p.id = wanted.id)',
+      [ids],
+    );
     return Number(row.c);
   }
 

@@ -19,6 +19,8 @@ export interface ValidationReport {
   /** Processings beyond the first of an event. */
   readonly duplicates: number;
   readonly duplicatedEvents: number;
+  /** Of the duplicates: handled again by an instance that had already handled the event. */
+  readonly duplicatesSameInstance: number;
   /** Keys where the first processing of seq n came before the first processing of seq n−1. */
   readonly orderViolations: number;
   readonly orderViolationSamples: ReadonlyArray<{ key: string; seq: number; firstAt: number; previousFirstAt: number }>;

@@ -4,8 +4,9 @@ import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/
 import { EventPublisher, type EventPublisherOptions } from '@eventline/runtime';
 import { analyseRun } from '../checker/analyse-run';
 import { checkDatabaseUrl, ProcessingLog } from '../checker/processing-log';
-import { SendLedger } from '../checker/send-ledger';
+import { SendLedger, SendOutcome } from '../checker/send-ledger';
 import { scanTopic } from '../checker/topic-scan';
+import { waitUntil } from './wait-until';
 import type { ValidationReport } from '../checker/validation-report';
 
 /**
@@ -42,6 +43,12 @@ export class ReliabilityRun {
   /** Environment for ConsumerFleet members that record into this run. */
   fleetDatabase(): { CHECK_DB_URL: string; CHECK_DB_SCHEMA: string } {
     return { CHECK_DB_URL: this.log.location.url, CHECK_DB_SCHEMA: this.log.location.schema };
+  }
+
+  /** True once every send the broker acknowledged has been processed (polled until `timeoutMs`). */
+  async waitForAckedProcessed(timeoutMs: number, pollMs = 250): Promise<boolean> {
+    const ids = this.ledger.all.filter((s) => s.outcome === SendOutcome.Acked).map((s) => s.id);
+    return waitUntil(async () => (await this.log.countUnprocessed(ids)) === 0, timeoutMs, pollMs);
   }
 
   async validate(kafka: Kafka, topic: string): Promise<ValidationReport> {

@@ -229,10 +229,14 @@ export class EventConsumer {
         // Eager protocol: every partition is revoked now. Commit what finished (the old
         // generation may still commit while the group prepares to rebalance), then own nothing
         // until GROUP_JOIN says what is ours. Strategies record their positions first (still
-        // owning the partitions), then stop taking records.
-        for (const strategy of this.strategies) void strategy.release?.('rebalance');
+        // owning the partitions), then stop starting records. Records already running that
+        // finish before the new assignment are committed by a second flush, so a member
+        // leaving or losing partitions hands over what it finished, not just what it had
+        // committed (fewer redeliveries; the broker refuses that commit once the group formed).
+        const released = Promise.all(this.strategies.map((strategy) => strategy.release?.('rebalance')));
         void commits.flush();
         this.ownership.revokeAll();
+        void released.then(() => (this.ownership.isDraining ? commits.flush() : undefined));
         this.instrumentation.emit(RuntimeEvent.Rebalance, { groupId: this.groupId, memberId: payload.memberId });
       }),
       consumer.on(CRASH, ({ payload }) => {

@@ -70,6 +70,9 @@ export class KeyScheduler {
   private settle(key: string, job: KeyJob, result: JobResult): void {
     this.running--;
     this.limiter.release();
+    // A record that finished is recorded even after close: on shutdown and on a revoke its
+    // position is still committed, so the next owner does not run it again.
+    if (result.kind === 'finished') this.onFinished(job);
     if (this.closed || result.kind === 'abandoned') {
       this.notify();
       return;
@@ -79,7 +82,6 @@ export class KeyScheduler {
       queue.shift();
       if (queue.length > 0) this.runnable.push(key);
       else this.queues.delete(key);
-      this.onFinished(job);
     } else {
       job.attempt = result.nextAttempt;
       this.parked++;
@@ -118,7 +120,8 @@ export class KeyScheduler {
 
   /**
    * Stops: no record starts any more, queued and parked ones are dropped (not finished, so
-   * the watermark stays below them); resolves when the running ones have settled.
+   * the watermark stays below them); resolves when the running ones have settled (those that
+   * finish are still reported through onFinished).
    */
   close(): Promise<void> {
     this.closed = true;

@@ -159,19 +159,23 @@ export class KeyOrderStrategy implements ProcessingStrategy {
   /** Pushes every partition's watermark and finished-above set into the offset tracker. */
   private syncPositions(): void {
     for (const state of this.states.values()) {
-      if (!this.ctx.ownership.owns(state.topic, state.partition)) continue;
-      const watermark = state.window.watermark;
-      this.ctx.tracker.markWatermark(state.topic, state.partition, watermark, encodeCompletedOffsets(watermark, state.window.finishedAbove()), state.finishedSinceSync);
-      state.finishedSinceSync = 0;
+      if (this.ctx.ownership.owns(state.topic, state.partition)) this.syncState(state);
     }
+  }
+
+  private syncState(state: PartitionState): void {
+    const watermark = state.window.watermark;
+    this.ctx.tracker.markWatermark(state.topic, state.partition, watermark, encodeCompletedOffsets(watermark, state.window.finishedAbove()), state.finishedSinceSync);
+    state.finishedSinceSync = 0;
   }
 
   /**
    * Releases every partition. On a rebalance (kafkajs rejoins without waiting for us) the
-   * positions reached so far are recorded for the commit at once, then queued and parked
-   * records are dropped and the running ones run out unrecorded (their records are redone by
-   * the next owner: at-least-once). On shutdown the running ones finish first, so their
-   * positions are committed too. Either way the next owner starts from the commit.
+   * positions reached so far are recorded for the commit at once, queued and parked records
+   * are dropped, and the running ones run out: those that finish before the new assignment
+   * arrives are recorded too (the consumer commits them with the old generation); later ones
+   * are redone by the next owner (at-least-once). On shutdown the running ones finish first,
+   * so their positions are committed too. Either way the next owner starts from the commit.
    */
   async release(reason: 'rebalance' | 'shutdown' = 'rebalance'): Promise<void> {
     const states = [...this.states.values()];
@@ -179,6 +183,7 @@ export class KeyOrderStrategy implements ProcessingStrategy {
       this.syncPositions();
       this.states.clear();
       await Promise.all(states.map((s) => s.scheduler.close()));
+      for (const state of states) if (this.ctx.ownership.mayFinish(state.topic, state.partition)) this.syncState(state);
       return;
     }
     await Promise.all(states.map((s) => s.scheduler.close()));

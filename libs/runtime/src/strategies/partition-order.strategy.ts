@@ -9,7 +9,16 @@ import type { ProcessingStrategy, StrategyContext } from './processing-strategy'
  * so nothing after it runs first. Other partitions are other batches and keep flowing.
  */
 export class PartitionOrderStrategy implements ProcessingStrategy {
+  private running = 0;
+  private settledWaiters: Array<() => void> = [];
+
   constructor(private readonly ctx: StrategyContext) {}
+
+  /** Resolves once no record runs (records stop starting at a revoke or a stop; this waits out the running ones). */
+  release(): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
 
   async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, isRunning, isStale, pause, heartbeat } = payload;
@@ -33,12 +42,19 @@ export class PartitionOrderStrategy implements ProcessingStrategy {
       // shutdown say so; its offset is not resolved, so whoever owns it next starts there.
       if (!isRunning() || isStale() || this.ctx.stopping() || !ownership.owns(topic, partition) || heartbeats.failed) break;
       const attempt = retries.attemptOf(topic, partition, message.offset);
-      const outcome = await executor.execute(topic, partition, message, attempt, heartbeats);
+      this.running++;
+      let outcome;
+      try {
+        outcome = await executor.execute(topic, partition, message, attempt, heartbeats);
+      } finally {
+        if (--this.running === 0 && this.settledWaiters.length > 0) this.settledWaiters.splice(0).forEach((w) => w());
+      }
       if (outcome.kind === 'finished') {
         retries.clear(topic, partition);
-        // A record finished after a revoke is not committed (the tracker drops revoked
-        // partitions); its next owner processes it again: at-least-once.
-        if (!ownership.owns(topic, partition)) break;
+        // A record that finishes after a revoke is recorded only until the new assignment
+        // arrives (the consumer commits it with the old generation); after that its next
+        // owner processes it again: at-least-once. The loop check stops the batch there.
+        if (!ownership.mayFinish(topic, partition)) break;
         tracker.markFinished(topic, partition, message.offset);
         resolveOffset(message.offset);
         processed++;
