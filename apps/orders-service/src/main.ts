@@ -6,8 +6,7 @@
  */
 import 'reflect-metadata';
 import { ConfigError } from '@eventline/service-kit';
-import { readOrdersServiceConfig } from './config/orders-service.config';
-import { createOrdersApp } from './create-orders-app';
+import { createOrdersApp, readOrdersServiceConfig } from '@eventline/orders';
 
 async function main(): Promise<void> {
   const config = readOrdersServiceConfig();

@@ -39,6 +39,13 @@ export interface PublisherOptions {
   readonly events?: readonly string[];
   /** Builds the publisher; the default uses the runtime's EventPublisher. */
   readonly factory?: PublisherFactory;
+  /**
+   * `startup` (default): the app starts only once Kafka answered, so handlers may publish from
+   * their first record. `background`: the app starts at once and the publisher connects with
+   * backoff; until then publishes fail with PUBLISH_NOT_CONNECTED (retriable) and health says
+   * so. For producers that must come up during a Kafka outage, such as an outbox relay.
+   */
+  readonly connect?: 'startup' | 'background';
 }
 
 /**

@@ -1,6 +1,4 @@
-export { ordersConfig, type OrdersConfig } from './orders.config';
-export { OrdersModule } from './orders.module';
-export { OrdersService, OrderStatus, type OrderView } from './orders.service';
-export { OutboxRelay } from './outbox-relay';
-export { InvalidInputError, parseNewOrder, parsePayment, parseCancellation } from './order-input.validator';
-export { startOrdersService, BODY_LIMIT } from './start-orders-service';
+export { createOrdersApp, type OrdersApp } from './create-orders-app';
+export { readOrdersServiceConfig, type OrdersServiceConfig } from './config/orders-service.config';
+export type { OrdersAppOptions } from './orders-app.options';
+export { OrdersErrorCode } from './errors/orders-error-code';

@@ -1,14 +1,16 @@
+import { Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { AvroCodec } from '@eventline/codec';
 import { EventCatalog, type EventType } from '@eventline/contracts';
 import type { RuntimeInstrumentation } from '@eventline/runtime';
 import type { EventlineModuleOptions } from '../eventline-module.options';
 import { physicalTopic } from '../routing/topic-names';
+import { connectInBackground } from './background-connect';
 import type { EventlinePublisher } from './eventline.publisher';
 import { RuntimeEventlinePublisher } from './runtime.publisher';
 import { UnavailablePublisher } from './unavailable.publisher';
 
-/** Builds the app's publisher from the module's shared clients, connected before any consumer starts. */
+/** Builds the app's publisher from the module's shared clients, connected before any consumer starts (or in the background, when asked). */
 export async function createPublisher(
   options: EventlineModuleOptions,
   kafka: Kafka,
@@ -25,6 +27,13 @@ export async function createPublisher(
     options: options.publisher,
     topicOf: (type: EventType) => physicalTopic(options.topicNames, EventCatalog[type].topic),
   });
+  if (options.publisher.connect === 'background') {
+    const logger = new Logger('EventlinePublisher');
+    void connectInBackground(publisher, {
+      onAttemptFailed: (error, nextDelayMs) => logger.warn(`Kafka not reachable yet (${error instanceof Error ? error.message : String(error)}); next attempt in ${nextDelayMs} ms`),
+    });
+    return publisher;
+  }
   // Connected before any consumer starts: handlers may publish from their first record.
   await publisher.connect();
   return publisher;

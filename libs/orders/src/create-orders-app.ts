@@ -18,7 +18,7 @@ export interface OrdersApp {
 }
 
 /**
- * Starts the orders service: migrations applied, publisher connected, relay running, HTTP
+ * Starts the orders service: migrations applied, publisher connecting (in the background: orders are taken while Kafka is away), relay running, HTTP
  * listening. For `main.ts`, the pipeline and tests alike.
  */
 export async function createOrdersApp(config: OrdersServiceConfig, options: OrdersAppOptions = {}): Promise<OrdersApp> {

@@ -4,7 +4,7 @@ import { workspaceRoot } from '@eventline/local-kafka';
 
 const LISTENING = /orders-service listening on (http:\/\/\S+)/;
 
-/** apps/orders-service/src/main.ts as its own OS process, as the pipeline runs it. */
+/** The app entry (apps/orders-service/src/main.ts, a thin main over this lib) as its own OS process, as the pipeline runs it. */
 export interface OrdersProcess {
   readonly url: string;
   output(): string;

@@ -45,7 +45,8 @@ export class OrdersAppModule {
           clientId: 'orders-service',
           schemaRegistryUrl: config.schemaRegistryUrl,
           codecMode: config.codecMode,
-          publisher: { source: '/eventline/orders-service', events: PUBLISHED_EVENTS, factory: options.publisherFactory },
+          // The outbox takes orders while Kafka is away; the relay publishes once it is back.
+          publisher: { source: '/eventline/orders-service', events: PUBLISHED_EVENTS, factory: options.publisherFactory, connect: 'background' },
           topicNames: options.topicNames ?? (config.topicPrefix ? withTopicPrefix(config.topicPrefix) : undefined),
         }),
         OpsModule.forRoot(),
