@@ -8,9 +8,11 @@ export interface ReliabilityReportFile {
 
 const PROFILES = ['short', 'long'] as const;
 
+/** `spec`: a file name under libs/reliability/test, or a workspace-relative path for scenarios that live with the apps they drive. */
 export function scenarioCommand(spec: string, profile: string): string {
   const env = profile === 'long' ? 'RELIABILITY_PROFILE=long ' : '';
-  return `${env}RELIABILITY_REPORT=1 NODE_OPTIONS=--experimental-vm-modules npx jest -c jest.config.cjs libs/reliability/test/${spec}`;
+  const path = spec.includes('/') ? spec : `libs/reliability/test/${spec}`;
+  return `${env}RELIABILITY_REPORT=1 NODE_OPTIONS=--experimental-vm-modules npx jest -c jest.config.cjs ${path}`;
 }
 
 const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);

@@ -44,7 +44,23 @@ export const SCENARIOS: readonly ScenarioDescription[] = [
     expected: 'random bytes, unknown schema id and an always-failing handler in the DLQ after the configured attempts, bytes and headers intact; a fail-twice record processed; lag 0 within 30 s; no restart loop',
     spec: 'poison-partition-recovers.int-spec.ts',
   },
-  { id: 'S6', title: 'schema registry unreachable', expected: 'consumers wait, nothing dead-lettered, no loss', blockedBy: 'apps/orders-service (in progress)' },
-  { id: 'S7', title: 'outbox relay while Kafka is down', expected: 'no outbox row lost or published twice', blockedBy: 'apps/orders-service (in progress)' },
-  { id: 'S8', title: 'replay and dead-letter redrive, twice', expected: 'the second run changes nothing', blockedBy: 'apps/cli (in progress)' },
+  {
+    id: 'S6',
+    title: 'schema registry unreachable mid-stream',
+    expected:
+      'records with cached schema ids keep flowing; records with a new schema id wait and retry past the route’s attempts, never dead-lettered; nothing lost once it is back. (The orders service answering 503 meanwhile: libs/orders/test/registry-unreachable-answers-503.int-spec.ts)',
+    spec: 'registry-outage-waits.int-spec.ts',
+  },
+  {
+    id: 'S7',
+    title: 'orders service killed -9 between its database commit and the publish, and Kafka down for 20 s',
+    expected: 'every committed order’s events arrive, in order per order; downstream effects happen once per ce_id',
+    spec: 'apps/pipeline/test/reliability/outbox-kill-and-kafka-outage.int-spec.ts',
+  },
+  {
+    id: 'S8',
+    title: 'replay the same range twice and redrive the dead letters twice',
+    expected: 'downstream effects (shipments, emails) identical to a single pass',
+    spec: 'apps/pipeline/test/reliability/replay-redrive-twice-same-effects.int-spec.ts',
+  },
 ];
