@@ -21,7 +21,7 @@ function row(id: string, result: ScenarioResult | undefined, blockedBy?: string,
   if (!result) return `| ${id} | ${attempted ? 'no run recorded (see below)' : 'not yet run'}${blockedBy ? ` (waits for ${blockedBy})` : ''} | – | – | – | – | – | – | – |`;
   const f = result.figures;
   const status = result.passed ? 'passed' : '**FAILED**';
-  return `| ${id} | ${status} | ${f.events} | ${f.acked} | ${f.lost} | ${f.duplicates} | ${f.orderViolations} | ${seconds(f.recoveryMs)} | ${result.ranAt.slice(0, 16).replace('T', ' ')} (${seconds(result.durationMs)}) |`;
+  return `| ${id} | ${status} | ${f.events} | ${f.acked} | ${f.lost} | ${f.duplicates} | ${f.orderViolations ?? '–'} | ${seconds(f.recoveryMs)} | ${result.ranAt.slice(0, 16).replace('T', ' ')} (${seconds(result.durationMs)}) |`;
 }
 
 /** docs/reliability.md, generated from docs/reliability.json: nothing in it is typed by hand. */

@@ -17,7 +17,8 @@ export interface ScenarioFigures {
   readonly acked: number;
   readonly lost: number;
   readonly duplicates: number;
-  readonly orderViolations: number;
+  /** Undefined where the scenario has no per-key order to check. */
+  readonly orderViolations?: number;
   /** From the last fault to the group being caught up (lag 0), when the scenario measures it. */
   readonly recoveryMs?: number;
   /** Scenario-specific counts (kills, rebalances, dead letters…). */
