@@ -2,6 +2,7 @@ import type { KafkaMessage } from 'kafkajs';
 import type { AvroCodec } from '@eventline/codec';
 import { CloudEventHeader, parseCloudEventHeaders, type EventCatalog } from '@eventline/contracts';
 import { RuntimeError, RuntimeErrorCode } from '../errors/runtime.error';
+import { CloudEventTypeReader } from './cloud-event-type.reader';
 import type { RecordDecoder } from './record-decoder';
 
 /**
@@ -11,27 +12,30 @@ import type { RecordDecoder } from './record-decoder';
  * values are poison; an unreachable registry is retriable (the codec says which).
  */
 export class CloudEventAvroDecoder implements RecordDecoder {
+  private readonly isKnownType = (type: string): boolean => type in this.catalog;
+  private readonly types = new CloudEventTypeReader(this.isKnownType);
+
   constructor(
     private readonly codec: AvroCodec,
     private readonly catalog: EventCatalog,
   ) {}
 
   eventType(_topic: string, message: KafkaMessage): string {
-    return parseCloudEventHeaders(message.headers, { isKnownType: (type) => type in this.catalog }).type;
+    // The shortcut reads the publisher's canonical headers; anything else gets the full parse
+    // (which throws the poison error when the headers are wrong).
+    return this.types.typeOf(message.headers) ?? parseCloudEventHeaders(message.headers, { isKnownType: this.isKnownType }).type;
   }
 
   eventId(message: KafkaMessage): string | undefined {
     return message.headers?.[CloudEventHeader.Id]?.toString();
   }
 
+  /** The event, synchronously once its writer schema is known; a promise for the first record of a schema. */
   decode(_topic: string, message: KafkaMessage, eventType: string): unknown {
     if (!message.value) {
-      return Promise.reject(
-        new RuntimeError(RuntimeErrorCode.RecordWithoutValue, 'record has no value (a tombstone?) but carries an event type', false, true),
-      );
+      throw new RuntimeError(RuntimeErrorCode.RecordWithoutValue, 'record has no value (a tombstone?) but carries an event type', false, true);
     }
-    const definition = this.catalog[eventType as keyof EventCatalog];
-    const decoder = this.codec.decoderFor(definition.schema);
+    const decoder = this.codec.decoderFor(this.catalog[eventType as keyof EventCatalog].schema);
     // Known writer schema: decode in place, no promise per record.
     return decoder.canDecodeSync(message.value) ? decoder.decodeSync(message.value) : decoder.decode(message.value);
   }

@@ -10,6 +10,11 @@ export interface RecordDecoder {
   eventType(topic: string, message: KafkaMessage): string;
   /** The record's event id (ce_id) if it has one. */
   eventId(message: KafkaMessage): string | undefined;
+  /**
+   * The event. Return it directly when it is at hand (the consumer then handles the record
+   * without waiting a turn) and a promise only when decoding must wait, e.g. for the registry.
+   * May throw or reject; both are decode failures.
+   */
   decode(topic: string, message: KafkaMessage, eventType: string): unknown | Promise<unknown>;
 }
 
