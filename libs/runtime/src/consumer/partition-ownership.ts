@@ -8,6 +8,7 @@ export class PartitionOwnership {
   private owned = new Set<string>();
   /** Revoked, new assignment not yet known: records already running may still be recorded. */
   private draining = new Set<string>();
+  private changes = 0;
 
   private static key(topic: string, partition: number): string {
     return `${topic}\u0000${partition}`;
@@ -18,11 +19,22 @@ export class PartitionOwnership {
     for (const [topic, partitions] of Object.entries(assignment)) for (const p of partitions) next.add(PartitionOwnership.key(topic, p));
     this.owned = next;
     this.draining = new Set();
+    this.changes++;
   }
 
   revokeAll(): void {
     for (const key of this.owned) this.draining.add(key);
     this.owned = new Set();
+    this.changes++;
+  }
+
+  /**
+   * Changes with every assignment and revoke. Both happen in kafkajs group events, never
+   * while a strategy runs synchronously, so a strategy that saw the same version may rely on
+   * its last `owns` answer instead of asking again for every record.
+   */
+  get version(): number {
+    return this.changes;
   }
 
   /** May a record of this partition start now? */

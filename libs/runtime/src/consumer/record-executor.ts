@@ -21,17 +21,24 @@ export type RecordOutcome =
 const Stage = { Decode: 'decode', Handle: 'handle' } as const;
 type Stage = (typeof Stage)[keyof typeof Stage];
 
-class StageFailure {
-  constructor(
-    readonly stage: Stage,
-    readonly error: unknown,
-  ) {}
+// Shared: a finished record allocates no outcome.
+const HANDLED: RecordOutcome = { kind: 'finished', how: 'handled' };
+const SKIPPED: RecordOutcome = { kind: 'finished', how: 'skipped' };
+
+/** A promise or any other thenable (a handler may return one); plain values are not awaited. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /**
  * Executes one attempt at one record: find its route, decode it, run the handler, and on
  * failure carry out the decision (retry, dead-letter, stop). It never throws; every path
  * ends in a RecordOutcome.
+ *
+ * The outcome is returned synchronously when nothing had to wait: the decoder knew the
+ * writer schema and the handler returned a plain value. That is the common case of a busy
+ * consumer, and not allocating a promise (nor waiting a microtask turn) per record is most of
+ * the runner's cost there. Anything that returns a promise is awaited as before.
  */
 export class RecordExecutor {
   constructor(
@@ -42,52 +49,113 @@ export class RecordExecutor {
     private readonly instrumentation: RuntimeInstrumentation,
   ) {}
 
-  async execute(topic: string, partition: number, message: KafkaMessage, attempt: number, heartbeats: HeartbeatKeeper): Promise<RecordOutcome> {
-    const started = performance.now();
+  execute(topic: string, partition: number, message: KafkaMessage, attempt: number, heartbeats: HeartbeatKeeper): RecordOutcome | Promise<RecordOutcome> {
+    // Timed only when someone listens to the result: the clock read is per record.
+    const started = this.instrumentation.listens(RuntimeEvent.RecordProcessed) ? performance.now() : -1;
     let route: ResolvedRoute | undefined;
     let eventType: string | undefined;
+    let event: unknown;
     try {
-      try {
-        eventType = this.decoder.eventType(topic, message);
-        route = this.routes.find(topic, eventType);
-        if (!route) {
-          this.instrumentation.emit(RuntimeEvent.RecordSkipped, {
-            groupId: this.groupId,
-            topic,
-            partition,
-            offset: message.offset,
-            eventType,
-            reason: 'no route in this group',
-          });
-          return { kind: 'finished', how: 'skipped' };
-        }
-      } catch (error) {
-        throw new StageFailure(Stage.Decode, error);
+      eventType = this.decoder.eventType(topic, message);
+      route = this.routes.find(topic, eventType);
+      if (!route) {
+        this.instrumentation.emit(RuntimeEvent.RecordSkipped, {
+          groupId: this.groupId,
+          topic,
+          partition,
+          offset: message.offset,
+          eventType,
+          reason: 'no route in this group',
+        });
+        return SKIPPED;
       }
-      let event: unknown;
-      try {
-        event = await this.decoder.decode(topic, message, eventType);
-      } catch (error) {
-        throw new StageFailure(Stage.Decode, error);
-      }
-      const context: EventContext = {
-        groupId: this.groupId,
-        topic,
-        partition,
-        offset: message.offset,
-        key: message.key,
-        headers: message.headers ?? {},
-        timestamp: message.timestamp,
-        eventType,
-        eventId: this.decoder.eventId(message),
-        attempt,
-      };
-      const handler = route.handler;
-      try {
-        await heartbeats.around(async () => handler(event, context));
-      } catch (error) {
-        throw new StageFailure(Stage.Handle, error);
-      }
+      event = this.decoder.decode(topic, message, eventType);
+    } catch (error) {
+      return this.onFailure(topic, partition, message, attempt, route ?? this.routes.fallback(topic), eventType, Stage.Decode, error);
+    }
+    if (isThenable(event)) return this.handleDecoded(topic, partition, message, attempt, heartbeats, route, eventType, event, started);
+    return this.handle(topic, partition, message, attempt, heartbeats, route, eventType, event, started);
+  }
+
+  /** The decoder had to wait (first record of a writer schema: a registry lookup). */
+  private async handleDecoded(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    attempt: number,
+    heartbeats: HeartbeatKeeper,
+    route: ResolvedRoute,
+    eventType: string,
+    decoding: PromiseLike<unknown>,
+    started: number,
+  ): Promise<RecordOutcome> {
+    let event: unknown;
+    try {
+      event = await decoding;
+    } catch (error) {
+      return this.onFailure(topic, partition, message, attempt, route, eventType, Stage.Decode, error);
+    }
+    return this.handle(topic, partition, message, attempt, heartbeats, route, eventType, event, started);
+  }
+
+  private handle(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    attempt: number,
+    heartbeats: HeartbeatKeeper,
+    route: ResolvedRoute,
+    eventType: string,
+    event: unknown,
+    started: number,
+  ): RecordOutcome | Promise<RecordOutcome> {
+    const context: EventContext = {
+      groupId: this.groupId,
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key,
+      headers: message.headers ?? {},
+      timestamp: message.timestamp,
+      eventType,
+      eventId: this.decoder.eventId(message),
+      attempt,
+    };
+    let result: unknown;
+    try {
+      result = route.handler(event, context);
+    } catch (error) {
+      return this.onFailure(topic, partition, message, attempt, route, eventType, Stage.Handle, error);
+    }
+    if (isThenable(result)) return this.awaitHandler(topic, partition, message, attempt, heartbeats, route, eventType, result, started);
+    return this.processed(topic, partition, message, attempt, eventType, started);
+  }
+
+  /** An async handler: heartbeats keep the membership while it runs (see HeartbeatKeeper). */
+  private async awaitHandler(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    attempt: number,
+    heartbeats: HeartbeatKeeper,
+    route: ResolvedRoute,
+    eventType: string,
+    running: PromiseLike<unknown>,
+    started: number,
+  ): Promise<RecordOutcome> {
+    heartbeats.enter();
+    try {
+      await running;
+    } catch (error) {
+      heartbeats.leave();
+      return this.onFailure(topic, partition, message, attempt, route, eventType, Stage.Handle, error);
+    }
+    heartbeats.leave();
+    return this.processed(topic, partition, message, attempt, eventType, started);
+  }
+
+  private processed(topic: string, partition: number, message: KafkaMessage, attempt: number, eventType: string, started: number): RecordOutcome {
+    if (started >= 0) {
       this.instrumentation.emit(RuntimeEvent.RecordProcessed, {
         groupId: this.groupId,
         topic,
@@ -97,11 +165,8 @@ export class RecordExecutor {
         attempt,
         durationMs: performance.now() - started,
       });
-      return { kind: 'finished', how: 'handled' };
-    } catch (failure) {
-      const { stage, error } = failure instanceof StageFailure ? failure : new StageFailure(Stage.Handle, failure);
-      return this.onFailure(topic, partition, message, attempt, route ?? this.routes.fallback(topic), eventType, stage, error);
     }
+    return HANDLED;
   }
 
   private async onFailure(

@@ -16,6 +16,11 @@ export class RetryState {
     return state && state.offset === offset ? state.attempt : 1;
   }
 
+  /** The record a partition is retrying and its next attempt, if any (looked up once per batch). */
+  failingOf(topic: string, partition: number): { readonly offset: string; readonly attempt: number } | undefined {
+    return this.failing.get(RetryState.key(topic, partition));
+  }
+
   scheduleNext(topic: string, partition: number, offset: string, nextAttempt: number): void {
     this.failing.set(RetryState.key(topic, partition), { offset, attempt: nextAttempt });
   }

@@ -61,8 +61,12 @@ export class OffsetTracker {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Records that processing of `offset` finished. Offsets of a partition must arrive in order. */
-  markFinished(topic: string, partition: number, offset: string): void {
+  /**
+   * Records that processing of `offset` finished, and with it the `records` finished records
+   * of the partition that end there (a strategy may report a run of consecutive records at
+   * once, before it next waits). Offsets of a partition must arrive in order.
+   */
+  markFinished(topic: string, partition: number, offset: string, records = 1): void {
     const key = keyOf(topic, partition);
     const next = BigInt(offset) + 1n;
     const state = this.partitions.get(key);
@@ -71,7 +75,7 @@ export class OffsetTracker {
     }
     if (state) state.next = next;
     else this.partitions.set(key, { topic, partition, next });
-    this.uncommittedRecords++;
+    this.uncommittedRecords += records;
     this.oldestUncommittedAt ??= this.now();
   }
 

@@ -1,5 +1,6 @@
 import type { EachBatchPayload } from 'kafkajs';
 import { HeartbeatKeeper } from '../consumer/heartbeat-keeper';
+import type { RecordOutcome } from '../consumer/record-executor';
 import { RuntimeEvent } from '../instrumentation/runtime-events';
 import type { ProcessingStrategy, StrategyContext } from './processing-strategy';
 
@@ -7,6 +8,14 @@ import type { ProcessingStrategy, StrategyContext } from './processing-strategy'
  * One record at a time per partition, in offset order. A record that must be retried stops
  * the batch: the partition is paused for the backoff and its position stays on that record,
  * so nothing after it runs first. Other partitions are other batches and keep flowing.
+ *
+ * Records whose outcome is known synchronously (decoded from a known schema, handler not
+ * async) run back to back without yielding to the event loop. Nothing outside this batch can
+ * observe or change its partition's state until the loop next waits, so the per-partition
+ * state is looked up once per run rather than per record, and the run's finished offsets are
+ * handed to the offset tracker and kafkajs in one call — always before the loop waits or
+ * returns, so a commit triggered by anyone else (a rebalance, the commit timer) sees every
+ * record finished so far, exactly as if each had been recorded on its own.
  */
 export class PartitionOrderStrategy implements ProcessingStrategy {
   private running = 0;
@@ -27,39 +36,76 @@ export class PartitionOrderStrategy implements ProcessingStrategy {
     const heartbeats = new HeartbeatKeeper(heartbeat, this.ctx.heartbeatIntervalMs);
     const started = performance.now();
     let processed = 0;
-    instrumentation.emit(RuntimeEvent.BatchStart, {
-      groupId,
-      topic,
-      partition,
-      firstOffset: batch.firstOffset() ?? '',
-      lastOffset: batch.lastOffset(),
-      size: batch.messages.length,
-    });
+    if (instrumentation.listens(RuntimeEvent.BatchStart)) {
+      instrumentation.emit(RuntimeEvent.BatchStart, {
+        groupId,
+        topic,
+        partition,
+        firstOffset: batch.firstOffset() ?? '',
+        lastOffset: batch.lastOffset(),
+        size: batch.messages.length,
+      });
+    }
+
+    // Finished but not yet recorded: the last offset of the current run and the run's length.
+    let finishedOffset: string | undefined;
+    let finishedRecords = 0;
+    const recordFinished = () => {
+      if (finishedOffset === undefined) return;
+      tracker.markFinished(topic, partition, finishedOffset, finishedRecords);
+      resolveOffset(finishedOffset);
+      finishedOffset = undefined;
+      finishedRecords = 0;
+    };
+    // Looked up again after every wait (`checked` false): the only time they can change.
+    let checked = false;
+    let ownershipVersion = -1;
+    let failing = retries.failingOf(topic, partition);
 
     for (const message of batch.messages) {
-      if (heartbeats.isDue()) await heartbeats.beatIfDue();
-      // Stop before a record that this member may no longer own, or when kafkajs or our own
-      // shutdown say so; its offset is not resolved, so whoever owns it next starts there.
-      if (!isRunning() || isStale() || this.ctx.stopping() || !ownership.owns(topic, partition) || heartbeats.failed) break;
-      const attempt = retries.attemptOf(topic, partition, message.offset);
-      this.running++;
-      let outcome;
-      try {
-        outcome = await executor.execute(topic, partition, message, attempt, heartbeats);
-      } finally {
-        if (--this.running === 0 && this.settledWaiters.length > 0) this.settledWaiters.splice(0).forEach((w) => w());
+      if (heartbeats.isDue()) {
+        recordFinished();
+        await heartbeats.beatIfDue();
+        checked = false;
+      }
+      if (!checked || ownershipVersion !== ownership.version) {
+        ownershipVersion = ownership.version;
+        failing = retries.failingOf(topic, partition);
+        checked = true;
+        // Stop before a record that this member may no longer own, or when kafkajs or a
+        // heartbeat say so; its offset is not resolved, so whoever owns it next starts there.
+        if (!isRunning() || isStale() || !ownership.owns(topic, partition) || heartbeats.failed) break;
+      }
+      // Our own shutdown may begin inside a handler (a fatal error stops the consumer).
+      if (this.ctx.stopping()) break;
+      const attempt = failing !== undefined && failing.offset === message.offset ? failing.attempt : 1;
+      let outcome: RecordOutcome | Promise<RecordOutcome> = executor.execute(topic, partition, message, attempt, heartbeats);
+      if (outcome instanceof Promise) {
+        recordFinished();
+        this.running++;
+        try {
+          outcome = await outcome;
+        } finally {
+          if (--this.running === 0 && this.settledWaiters.length > 0) this.settledWaiters.splice(0).forEach((w) => w());
+        }
+        checked = false;
       }
       if (outcome.kind === 'finished') {
-        retries.clear(topic, partition);
+        if (failing !== undefined) {
+          retries.clear(topic, partition);
+          failing = undefined;
+        }
         // A record that finishes after a revoke is recorded only until the new assignment
         // arrives (the consumer commits it with the old generation); after that its next
         // owner processes it again: at-least-once. The loop check stops the batch there.
-        if (!ownership.mayFinish(topic, partition)) break;
-        tracker.markFinished(topic, partition, message.offset);
-        resolveOffset(message.offset);
+        // (Only a wait can see a revoke, so a record that finished synchronously is owned.)
+        if (!checked && !ownership.mayFinish(topic, partition)) break;
+        finishedOffset = message.offset;
+        finishedRecords++;
         processed++;
         continue;
       }
+      recordFinished();
       if (outcome.kind === 'retry') {
         retries.scheduleNext(topic, partition, message.offset, outcome.nextAttempt);
         pauses.pauseFor(topic, partition, outcome.delayMs, pause, `retry of offset ${message.offset}`);
@@ -68,10 +114,11 @@ export class PartitionOrderStrategy implements ProcessingStrategy {
       }
       break;
     }
+    recordFinished();
 
-    const next = tracker.position(topic, partition);
-    if (next !== undefined && batch.highWatermark) {
-      instrumentation.emit(RuntimeEvent.Lag, { groupId, topic, partition, lag: (BigInt(batch.highWatermark) - BigInt(next)).toString() });
+    if (batch.highWatermark && instrumentation.listens(RuntimeEvent.Lag)) {
+      const next = tracker.position(topic, partition);
+      if (next !== undefined) instrumentation.emit(RuntimeEvent.Lag, { groupId, topic, partition, lag: (BigInt(batch.highWatermark) - BigInt(next)).toString() });
     }
     instrumentation.emit(RuntimeEvent.BatchEnd, { groupId, topic, partition, processed, durationMs: performance.now() - started });
     await commits.flushIfDue();
