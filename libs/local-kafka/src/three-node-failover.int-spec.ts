@@ -39,10 +39,13 @@ describe('the three-node local cluster', () => {
   }, 700_000);
 
   afterAll(async () => {
-    await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin?.disconnect();
-    if (startedHere) await cluster.stop();
-    releaseLease();
+    try {
+      await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
+      await admin?.disconnect().catch(() => undefined);
+      if (startedHere) await cluster.stop();
+    } finally {
+      releaseLease();
+    }
   }, 120_000);
 
   it('stays writable through a kill -9 of the partition leader, and the node rejoins', async () => {

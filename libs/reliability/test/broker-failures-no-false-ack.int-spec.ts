@@ -46,15 +46,19 @@ describe('S4: broker failures on the three-node cluster', () => {
   }, 780_000);
 
   afterAll(async () => {
-    await consumer?.stop();
-    await run?.close();
-    await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin?.disconnect();
-    await registry?.stop();
-    if (startedHere) await cluster.stop();
-    // A cluster someone else started is left as it was found: the nodes killed here come back.
-    else if (touched.size > 0) await cluster.start();
-    releaseLease();
+    try {
+      await consumer?.stop();
+      await run?.close();
+      await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
+      await admin?.disconnect().catch(() => undefined);
+      await registry?.stop();
+      if (startedHere) await cluster.stop();
+      // A cluster someone else started is left as it was found: the nodes killed here come back.
+      else if (touched.size > 0) await cluster.start();
+    } finally {
+      // Whatever failed above, the next fault spec must get the cluster.
+      releaseLease();
+    }
   }, 180_000);
 
   it(

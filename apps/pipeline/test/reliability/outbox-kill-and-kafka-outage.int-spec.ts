@@ -121,17 +121,22 @@ describe('S7: orders service killed before its relay ran, then Kafka down for 20
   }, 600_000);
 
   afterAll(async () => {
-    await orders?.stop();
-    for (const worker of workers) await worker.close().catch(() => undefined);
-    const mine = (await admin?.listTopics().catch(() => [] as string[])) ?? [];
-    await admin?.deleteTopics({ topics: mine.filter((t) => t.startsWith(prefix)) }).catch(() => undefined);
-    await admin?.disconnect();
-    await pool?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-    await pool?.end();
-    await registry?.stop();
-    if (startedHere) await cluster.stop();
-    else await cluster.start();
-    releaseLease();
+    try {
+      await orders?.stop();
+      for (const worker of workers) await worker.close().catch(() => undefined);
+      const mine = (await admin?.listTopics().catch(() => [] as string[])) ?? [];
+      await admin?.deleteTopics({ topics: mine.filter((t) => t.startsWith(prefix)) }).catch(() => undefined);
+      await admin?.disconnect().catch(() => undefined);
+      await pool?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+      await pool?.end();
+      await registry?.stop();
+      // A cluster someone else started is left running, as it was found.
+      if (startedHere) await cluster.stop();
+      else await cluster.start();
+    } finally {
+      // Whatever failed above, the next fault spec must get the cluster.
+      releaseLease();
+    }
   }, 180_000);
 
   it(

@@ -47,12 +47,15 @@ describe('publishing through a leader failover', () => {
   }, 700_000);
 
   afterAll(async () => {
-    await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin?.disconnect();
-    if (startedHere) await cluster.stop();
-    // A cluster someone else started is left as it was found: all three nodes up.
-    else if (killed !== undefined) await cluster.restartNode(killed);
-    releaseLease();
+    try {
+      await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
+      await admin?.disconnect().catch(() => undefined);
+      if (startedHere) await cluster.stop();
+      // A cluster someone else started is left as it was found: all three nodes up.
+      else if (killed !== undefined) await cluster.restartNode(killed);
+    } finally {
+      releaseLease();
+    }
   }, 120_000);
 
   it('keeps every acknowledged event, once', async () => {
