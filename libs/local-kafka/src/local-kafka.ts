@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootstrapServers, ClusterMode, clusterLayout, type ClusterSpec, type NodeSpec } from './cluster-layout';
 import { ensureKafkaJars } from './kafka-jars';
@@ -159,10 +160,11 @@ export class LocalKafka {
   /**
    * Exclusive use of this cluster for a fault test: test files that kill, pause or stop its
    * nodes would otherwise break each other when Jest runs them in parallel. Waits while
-   * another process holds the lease; call the returned function to give it back.
+   * another process holds the lease; call the returned function to give it back. The lock
+   * is per machine and port, not per checkout: two clones on one machine share the ports.
    */
   lease(waitMs = 600_000): Promise<() => void> {
-    return acquireLock(join(this.cluster.dir, 'lease.lock'), waitMs);
+    return acquireLock(join(tmpdir(), `eventline-kafka-lease-${this.cluster.nodes[0].brokerPort}.lock`), waitMs);
   }
 
   /** Stops one node (cleanly) if it runs, starts it again and waits until it rejoined. */
