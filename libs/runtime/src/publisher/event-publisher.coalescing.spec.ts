@@ -45,9 +45,10 @@ describe('EventPublisher coalescing', () => {
 
   it('keeps one batch in flight; publishes made meanwhile go together right after it', async () => {
     const { kafka, publisher } = await fakePublisher({ lingerMs: 1 });
-    kafka.sendDelayMs = 30;
+    kafka.sendDelayMs = 200;
     const first = publisher.publish(ORDER_PAID, orderPaid('order-1', 0));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Until the first batch is on its way (not a fixed sleep: a busy machine may take longer).
+    while (kafka.batches.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     const later = Array.from({ length: 5 }, (_, i) => publisher.publish(ORDER_PAID, orderPaid('order-1', i + 1)));
     expect(kafka.batches).toHaveLength(1);
 

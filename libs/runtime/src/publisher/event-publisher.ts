@@ -41,7 +41,10 @@ interface QueuedPublish {
  */
 export class EventPublisher {
   private readonly settings: ResolvedPublisherOptions;
-  private readonly producer: Producer;
+  private producer: Producer;
+  /** Set after a failed send: the producer's idempotence sequences may no longer match the broker's. */
+  private producerSuspect = false;
+  private readonly kafka: EventPublisherOptions['kafka'];
   private readonly admin: Admin;
   private readonly encoders: EventEncoders;
   private readonly sender: AcknowledgedSender;
@@ -56,20 +59,13 @@ export class EventPublisher {
     this.settings = resolvePublisherOptions(options);
     this.instrumentation = options.instrumentation;
     this.newId = options.newId ?? randomUUID;
-    this.producer = options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: this.settings.maxInFlightRequests,
-      retry: { retries: this.settings.producerRetries },
-      // Unused (every message carries its partition), but naming it keeps kafkajs from
-      // warning about its v2 partitioner change on every start.
-      createPartitioner: Partitioners.DefaultPartitioner,
-      // A typo in a topic name must fail, not create a one-partition topic.
-      allowAutoTopicCreation: false,
-    });
+    this.kafka = options.kafka;
+    this.producer = this.newProducer();
     // Metadata only; a lookup should fail fast and leave retrying to the resend policy.
     this.admin = options.kafka.admin({ retry: { retries: 2 } });
     this.encoders = new EventEncoders(options.codec, this.settings.subjectStrategy);
-    this.sender = new AcknowledgedSender(this.producer, new PartitionCounts(this.admin), {
+    // Through the field, so a renewed producer is the one that sends.
+    this.sender = new AcknowledgedSender({ sendBatch: (batch) => this.producer.sendBatch(batch) }, new PartitionCounts(this.admin), {
       compression: this.settings.compression,
       ackTimeoutMs: this.settings.ackTimeoutMs,
       resend: this.settings.resend,
@@ -221,15 +217,53 @@ export class EventPublisher {
     reject(error);
   }
 
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: this.settings.maxInFlightRequests,
+      retry: { retries: this.settings.producerRetries },
+      // Unused (every message carries its partition), but naming it keeps kafkajs from
+      // warning about its v2 partitioner change on every start.
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // A typo in a topic name must fail, not create a one-partition topic.
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  /**
+   * A new producer id after a send that failed. kafkajs advances a partition's idempotence
+   * sequence only on a successful response; when a request failed on the client side (a
+   * timeout, a dropped connection) but the broker had written it, the next batch of the
+   * partition goes out with the sequence of the written one, and the broker answers it as a
+   * duplicate — with the earlier batch's offsets — without writing it: a false
+   * acknowledgement (seen in reliability S4: acked records absent from the topic, as many as
+   * "failed" records that were in it). Retries of the same records inside one send are safe
+   * (same batch, same sequence: the broker's deduplication); records given up on are the
+   * point where the sequence may be off, so the next send starts from a fresh producer id.
+   */
+  private async renewProducer(): Promise<void> {
+    const fresh = this.newProducer();
+    await fresh.connect();
+    const old = this.producer;
+    this.producer = fresh;
+    this.producerSuspect = false;
+    void old.disconnect().catch(() => undefined);
+  }
+
   /** The queue's sink: one acknowledged send, then every caller of the batch settled. */
   private async sendBatch(batch: QueuedPublish[]): Promise<void> {
     const started = performance.now();
     let outcomes: SendOutcome[];
     try {
+      if (this.producerSuspect) await this.renewProducer();
       ({ outcomes } = await this.sender.send(batch.map((queued) => queued.record)));
+      if (outcomes.some((outcome) => outcome instanceof PublishError)) this.producerSuspect = true;
     } catch (error) {
-      // The sender reports failures as outcomes; anything thrown is a bug, still owed to every caller.
-      const failure = new PublishError(PublishErrorCode.Rejected, `publishing failed unexpectedly: ${String(error)}`, { cause: error });
+      // The sender reports failures as outcomes; what is thrown is the renewal (Kafka still
+      // away) or a bug. Either way nothing of this batch was sent; it is owed to every caller.
+      const failure = this.producerSuspect
+        ? new PublishError(PublishErrorCode.BrokerUnavailable, `could not reconnect to Kafka after a failed send: ${String(error)}`, { cause: error })
+        : new PublishError(PublishErrorCode.Rejected, `publishing failed unexpectedly: ${String(error)}`, { cause: error });
       outcomes = batch.map(() => failure);
     }
     this.report(batch, outcomes, performance.now() - started);
