@@ -1,0 +1,90 @@
+import type { BenchContext, Scenario } from '../bench-context';
+import type { ScenarioResult } from '../report/result.types';
+import { SEND_BATCH } from '../support/backlog';
+import { benchEncoder, benchPayload, eventlineMessage } from '../support/bench-records';
+import { PARTITIONS } from '../support/fetch-settings';
+import { formatShare, RunLog } from '../support/run-log';
+import { formatMargin, formatNumber, formatRatio, formatSummary, median } from '../support/stats';
+import { eventlinePublish, kafkajsPerPartitionPublish, kafkajsPublish, messagePool, payloadPool, type ProduceRun } from './s2-producer-peers';
+import { S2_SETTINGS } from './s2-producer.settings';
+
+const EVENTLINE = 'Eventline EventPublisher.publishMany (validate, Avro, CloudEvents, per-partition ack check)';
+const KAFKAJS = 'raw kafkajs producer.send (pre-encoded bytes)';
+const PER_PARTITION = 'diagnostic: raw kafkajs, one sendBatch per partition at once (the publisher\'s request shape)';
+const TARGET = 0.9;
+
+/** Every record a peer said it wrote must be in its topic: a fast peer that lost records would not count. */
+async function assertWritten(ctx: BenchContext, topic: string, expected: number): Promise<void> {
+  const admin = await ctx.topics.admin();
+  const offsets = await admin.fetchTopicOffsets(topic);
+  const written = offsets.reduce((sum, p) => sum + BigInt(p.high) - BigInt(p.low), 0n);
+  if (written !== BigInt(expected)) throw new Error(`[S2] ${topic} holds ${written} records, expected ${expected}`);
+}
+
+/**
+ * S2: producer throughput. Each peer writes the same number of ~200 B OrderPlaced records to
+ * a fresh 6-partition topic, SEND_BATCH records per request, one request at a time, acks=all,
+ * idempotent. Peer order rotates between repetitions (A B C, B C A, …).
+ */
+export const s2Producer: Scenario = {
+  id: 'S2',
+  title: 'Producer throughput (Eventline publisher vs raw kafkajs)',
+  async run(ctx: BenchContext): Promise<ScenarioResult> {
+    const { records } = S2_SETTINGS[ctx.profile.name];
+    const log = new RunLog('S2', ctx.log);
+    const codec = await ctx.codec();
+    const payloads = payloadPool(records);
+    let recordBytes = 0;
+    for (let rep = 1; rep <= ctx.profile.reps; rep++) {
+      // Encoded with a registered schema id before the clock: the bytes the publisher would write.
+      const preEncoded = async (topic: string) => {
+        const encoder = await benchEncoder(codec, topic);
+        recordBytes = encoder.encode(benchPayload(0)).length;
+        return messagePool(records, (i) => eventlineMessage(encoder, i));
+      };
+      const peers: Array<[string, (topic: string) => Promise<ProduceRun>]> = [
+        [EVENTLINE, (topic) => eventlinePublish(ctx, codec, topic, records, payloads)],
+        [KAFKAJS, async (topic) => kafkajsPublish(ctx, topic, records, await preEncoded(topic))],
+        [PER_PARTITION, async (topic) => kafkajsPerPartitionPublish(ctx, topic, records, await preEncoded(topic))],
+      ];
+      // Rotate who goes first: A B C, B C A, …
+      const shift = (rep - 1) % peers.length;
+      for (const [peer, run] of [...peers.slice(shift), ...peers.slice(0, shift)]) {
+        const topic = await ctx.topics.create('bench-s2', PARTITIONS);
+        const result = await run(topic);
+        await assertWritten(ctx, topic, records + 1);
+        log.add({ peer, case: '', rep, value: result.recordsPerSecond, unit: 'rec/s', cpu: result.cpu, extra: { 'records per send': result.recordsPerSend } });
+      }
+      await ctx.topics.cleanup();
+    }
+
+    const ours = log.required(EVENTLINE);
+    const raw = log.required(KAFKAJS);
+    const row = (peer: string) => {
+      const s = log.required(peer);
+      const cpu = log.cpuShares(peer);
+      const nodeCpuSeconds = median(log.of(peer).map((r) => r.cpu?.nodeCpuSeconds ?? Number.NaN));
+      const perSend = median(log.of(peer).map((r) => Number(r.extra?.['records per send'])));
+      return [peer, formatSummary(s), formatRatio(s.median, raw.median), `${formatShare(cpu.broker)} / ${formatShare(cpu.node)}`, formatNumber(records / nodeCpuSeconds), formatNumber(perSend)];
+    };
+    const ratio = ours.median / raw.median;
+    return ctx.result('S2', this.title, {
+      method:
+        `${formatNumber(records)} OrderPlaced records of ${recordBytes} B (Avro, Confluent framing) with CloudEvents headers per peer and repetition, ` +
+        `to a fresh ${PARTITIONS}-partition topic; ${formatNumber(SEND_BATCH)} records per call, the next call after the previous one was acknowledged ` +
+        '(acks=all, idempotent producer). Eventline: `EventPublisher.publishMany` with the registry-backed AvroCodec (validation and encoding ' +
+        'inside the measured window, a UUID ce_id per event; maxBatchCount 1,000 and maxBatchBytes 1 MiB so one call is one batch). ' +
+        'Raw: kafkajs `producer.send` of records encoded before the clock with the same registered schema id, same key and headers. ' +
+        'Payloads and raw messages come from a pool of 10,000 built before the clock. Window: first call to last acknowledgement; ' +
+        'afterwards the topic must hold every record (end − start offsets). Schema registration and metadata happen in a warm-up send before the window.',
+      runs: log.runs,
+      tables: [{ header: ['peer', 'rec/s', 'vs raw kafkajs', 'CPU broker / node', 'records per node CPU-second', 'records per acknowledged send'], rows: [row(EVENTLINE), row(KAFKAJS), row(PER_PARTITION)] }],
+      targets: [{ name: 'S2 Eventline publisher vs raw kafkajs', target: `≥ ${TARGET}×`, measured: formatRatio(ours.median, raw.median), met: ratio >= TARGET, margin: formatMargin(ratio, TARGET) }],
+      notes: [],
+      ceilingComparables: [
+        { label: EVENTLINE, kind: 'produce', recordsPerSecond: ours.median },
+        { label: KAFKAJS, kind: 'produce', recordsPerSecond: raw.median },
+      ],
+    });
+  },
+};
