@@ -35,8 +35,6 @@ export const SCENARIOS: readonly ScenarioDescription[] = [
     title: '3 brokers (replication 3, min.insync 2): leader kill -9 during a stream, then 2 of 3 brokers down, then back',
     expected: 'no ack while 2 brokers are down, every acked event consumed, 0 duplicate ids in the topic',
     spec: 'broker-failures-no-false-ack.int-spec.ts',
-    lastAttempt:
-      'no figures recorded yet. Attempt 1 (2026-11-28) got through both leader kills, then hung in LocalKafka.restartNode: with 2 of 3 nodes down there is no controller quorum, so a node restarted alone never becomes ready (the spec now restarts both with start()). Attempt 2 could not start the cluster: ports 19092-19094 were held by another checkout\'s three-node cluster.',
   },
   {
     id: 'S5',
