@@ -6,7 +6,7 @@ export interface BenchArgs {
   readonly only?: ReadonlySet<string>;
 }
 
-const USAGE = 'usage: main.ts --profile quick|full [--only S0,S1,S3,S4,S6,MEM]';
+const USAGE = 'usage: main.ts --profile quick|full [--only S0,S1,S2,S3,S4,S5,S6,S7,MEM]';
 
 /** Parses the two options; anything else is refused with the usage line. */
 export function parseBenchArgs(argv: readonly string[], known: readonly string[]): BenchArgs {
