@@ -8,9 +8,9 @@ const scratch = Buffer.alloc(8);
 /**
  * Avro `long` as `bigint`. avsc's default long is a JS number and throws past 2^53 ("potential
  * precision loss") — a valid record from a Java producer would then look like a corrupt one.
- * avsc hands us the value as 8 little-endian two's-complement bytes.
+ * avsc hands us the value as 8 little-endian two's-complement bytes (see readBigIntLong for reads).
  */
-export const BigIntLongType = avro.types.LongType.__with({
+const genericBigIntLongType = avro.types.LongType.__with({
   fromBuffer: (buf: Buffer): bigint => buf.readBigInt64LE(0),
   toBuffer: (value: bigint): Buffer => {
     scratch.writeBigInt64LE(value, 0);
@@ -23,3 +23,40 @@ export const BigIntLongType = avro.types.LongType.__with({
   isValid: (value: unknown): boolean => typeof value === 'bigint' && value >= MIN && value <= MAX,
   compare: (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0),
 });
+
+/**
+ * Reads a zigzag varint long straight from avsc's tap. avsc's generic path for a custom long
+ * first unpacks it into a fresh 8-byte buffer per value (an allocation and a copy for every
+ * long of every record); values of up to 7 bytes (|v| < 2^48, amounts and ids alike) are
+ * accumulated exactly in a double here, longer ones in a bigint. Consumes exactly the bytes
+ * avsc's own reader would; past the end of the buffer the tap becomes invalid, which avsc
+ * reports as a truncated body.
+ */
+function readBigIntLong(tap: { buf: Buffer; pos: number }): bigint {
+  const buf = tap.buf;
+  let pos = tap.pos;
+  let b = buf[pos++];
+  let n = b & 0x7f;
+  let scale = 128;
+  for (let bytes = 1; b & 0x80 && bytes < 7; bytes++) {
+    b = buf[pos++];
+    n += (b & 0x7f) * scale;
+    scale *= 128;
+  }
+  if (!(b & 0x80)) {
+    tap.pos = pos;
+    return BigInt(n % 2 === 0 ? n / 2 : -(n + 1) / 2);
+  }
+  let big = BigInt(n);
+  let shift = 49n;
+  do {
+    b = buf[pos++];
+    big |= BigInt(b & 0x7f) << shift;
+    shift += 7n;
+  } while (b & 0x80);
+  tap.pos = pos;
+  return BigInt.asIntN(64, (big >> 1n) ^ -(big & 1n));
+}
+
+/** The bigint long avsc builds every plain `long` with (see avro-type.options.ts). */
+export const BigIntLongType = Object.freeze(Object.create(genericBigIntLongType, { _read: { value: readBigIntLong } })) as typeof genericBigIntLongType;
