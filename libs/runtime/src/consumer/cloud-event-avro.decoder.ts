@@ -5,6 +5,9 @@ import { RuntimeError, RuntimeErrorCode } from '../errors/runtime.error';
 import { CloudEventTypeReader } from './cloud-event-type.reader';
 import type { RecordDecoder } from './record-decoder';
 
+// A module constant: an imported binding is a getter call in CommonJS output, per use.
+const ID_HEADER = CloudEventHeader.Id;
+
 /**
  * Eventline's own records: CloudEvents binary-mode headers say the type, the value is
  * Confluent-framed Avro decoded into the catalog's current schema for that type (older
@@ -27,7 +30,7 @@ export class CloudEventAvroDecoder implements RecordDecoder {
   }
 
   eventId(message: KafkaMessage): string | undefined {
-    return message.headers?.[CloudEventHeader.Id]?.toString();
+    return message.headers?.[ID_HEADER]?.toString();
   }
 
   /** The event, synchronously once its writer schema is known; a promise for the first record of a schema. */

@@ -2,6 +2,8 @@ import { AVRO_CONTENT_TYPE, CLOUDEVENTS_SPEC_VERSION, CloudEventHeader, type Rec
 
 const SPEC_VERSION = Buffer.from(CLOUDEVENTS_SPEC_VERSION);
 const CONTENT_TYPE = Buffer.from(AVRO_CONTENT_TYPE);
+// Module constants: an imported binding is a getter call in CommonJS output, per use.
+const { SpecVersion: SPEC_VERSION_HEADER, Id: ID_HEADER, Source: SOURCE_HEADER, ContentType: CONTENT_TYPE_HEADER, Type: TYPE_HEADER, Time: TIME_HEADER } = CloudEventHeader;
 
 /**
  * The consumer's per-record shortcut past `parseCloudEventHeaders`: reads the event type of a
@@ -22,12 +24,12 @@ export class CloudEventTypeReader {
 
   typeOf(headers: RecordHeaders | undefined): string | undefined {
     if (!headers) return undefined;
-    const spec = headers[CloudEventHeader.SpecVersion];
-    const id = headers[CloudEventHeader.Id];
-    const source = headers[CloudEventHeader.Source];
-    const contentType = headers[CloudEventHeader.ContentType];
-    const type = headers[CloudEventHeader.Type];
-    const time = headers[CloudEventHeader.Time];
+    const spec = headers[SPEC_VERSION_HEADER];
+    const id = headers[ID_HEADER];
+    const source = headers[SOURCE_HEADER];
+    const contentType = headers[CONTENT_TYPE_HEADER];
+    const type = headers[TYPE_HEADER];
+    const time = headers[TIME_HEADER];
     if (!(spec instanceof Buffer) || !sameBytes(spec, SPEC_VERSION)) return undefined;
     if (!(contentType instanceof Buffer) || !sameBytes(contentType, CONTENT_TYPE)) return undefined;
     if (!(id instanceof Buffer) || id.length === 0 || !(source instanceof Buffer) || source.length === 0) return undefined;

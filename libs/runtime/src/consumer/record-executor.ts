@@ -21,6 +21,8 @@ export type RecordOutcome =
 const Stage = { Decode: 'decode', Handle: 'handle' } as const;
 type Stage = (typeof Stage)[keyof typeof Stage];
 
+// Module constant: read per record, and an imported binding is a getter call in CommonJS output.
+const RECORD_PROCESSED = RuntimeEvent.RecordProcessed;
 // Shared: a finished record allocates no outcome.
 const HANDLED: RecordOutcome = { kind: 'finished', how: 'handled' };
 const SKIPPED: RecordOutcome = { kind: 'finished', how: 'skipped' };
@@ -51,7 +53,7 @@ export class RecordExecutor {
 
   execute(topic: string, partition: number, message: KafkaMessage, attempt: number, heartbeats: HeartbeatKeeper): RecordOutcome | Promise<RecordOutcome> {
     // Timed only when someone listens to the result: the clock read is per record.
-    const started = this.instrumentation.listens(RuntimeEvent.RecordProcessed) ? performance.now() : -1;
+    const started = this.instrumentation.listens(RECORD_PROCESSED) ? performance.now() : -1;
     let route: ResolvedRoute | undefined;
     let eventType: string | undefined;
     let event: unknown;
@@ -156,7 +158,7 @@ export class RecordExecutor {
 
   private processed(topic: string, partition: number, message: KafkaMessage, attempt: number, eventType: string, started: number): RecordOutcome {
     if (started >= 0) {
-      this.instrumentation.emit(RuntimeEvent.RecordProcessed, {
+      this.instrumentation.emit(RECORD_PROCESSED, {
         groupId: this.groupId,
         topic,
         partition,
