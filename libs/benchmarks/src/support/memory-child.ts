@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceRoot } from '@eventline/local-kafka';
 import type { BenchContext } from '../bench-context';
+import { compileScript } from './compiled-script';
 
 export interface MemoryChildResult {
   readonly peakMiB: number;
@@ -11,13 +12,20 @@ export interface MemoryChildResult {
   readonly recordsPerSecond: number;
 }
 
-/** Runs scenarios/mem-consumer.child.ts as its own Node process and returns its one-line JSON result. */
+const CHILD = join('libs', 'benchmarks', 'src', 'scenarios', 'mem-consumer.child.ts');
+let compiled: string | undefined;
+
+/**
+ * Runs scenarios/mem-consumer.child.ts as its own Node process, compiled to JavaScript first
+ * (once per suite run; see compileScript: the child's RSS is then the consumer's, not the
+ * TypeScript toolchain's), and returns its one-line JSON result.
+ */
 export function runMemoryChild(ctx: BenchContext, topic: string, records: number): Promise<MemoryChildResult> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join('libs', 'benchmarks', 'src', 'scenarios', 'mem-consumer.child.ts')], {
+  compiled ??= compileScript(workspaceRoot(), CHILD, 'benchmarks-mem-child');
+  const child = spawn(process.execPath, [compiled], {
     cwd: workspaceRoot(),
     env: {
       ...process.env,
-      SWC_NODE_PROJECT: 'tsconfig.base.json',
       BENCH_BROKERS: ctx.brokers.join(','),
       BENCH_TOPIC: topic,
       BENCH_GROUP: ctx.topics.group('bench-mem'),
