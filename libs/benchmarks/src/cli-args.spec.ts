@@ -1,4 +1,4 @@
-import { parseBenchArgs } from './cli-args';
+import { benchHelp, parseBenchArgs } from './cli-args';
 
 const KNOWN = ['S0', 'S3', 'S6'];
 
@@ -20,5 +20,18 @@ describe('bench arguments', () => {
     [['--profile', 'quick', '--reps', '3'], /unknown argument "--reps"/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseBenchArgs(argv, KNOWN)).toThrow(message);
+  });
+});
+
+describe('benchHelp', () => {
+  it('teaches both profiles and names every scenario', () => {
+    const help = benchHelp([
+      { id: 'S3', title: 'Consumer throughput' },
+      { id: 'MEM', title: 'Consumer memory' },
+    ]);
+    expect(help).toContain('--profile quick');
+    expect(help).toContain('--profile full');
+    expect(help).toMatch(/S3\s+Consumer throughput/);
+    expect(help).toMatch(/MEM\s+Consumer memory/);
   });
 });

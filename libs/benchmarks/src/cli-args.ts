@@ -8,6 +8,29 @@ export interface BenchArgs {
 
 const USAGE = 'usage: main.ts --profile quick|full [--only S0,S1,S2,S3,S4,S5,S6,S7,MEM]';
 
+/** What `npm run bench -- --help` prints. */
+export function benchHelp(scenarios: ReadonlyArray<{ readonly id: string; readonly title?: string }>): string {
+  return [
+    'npm run bench -- --profile quick|full [--only <ids>]',
+    '',
+    'Runs Eventline side by side with its peers on one broker (the local one, started if needed,',
+    'or KAFKA_BROKERS), peers alternated over repetitions, and writes docs/benchmarks.md and .json',
+    'with the machine, versions, the command, medians and spreads, and whether each target is met.',
+    '',
+    '  --profile quick   small sizes, 2 repetitions: checks the suite works (a few minutes)',
+    '  --profile full    the sizes the report is quoted from (much longer)',
+    '  --only S3,MEM     only these scenarios',
+    '',
+    'Scenarios:',
+    ...scenarios.map((s) => `  ${s.id.padEnd(4)} ${s.title ?? ''}`.trimEnd()),
+    '',
+    'Environment: KAFKA_BROKERS (use this cluster), EVENTLINE_KAFKA_PORT / EVENTLINE_CACHE_DIR (where the',
+    'local broker listens and keeps its files). Figures on a busy machine are noisy: compare the ratios.',
+    '',
+    'Example: npm run bench -- --profile quick --only S3',
+  ].join('\n');
+}
+
 /** Parses the two options; anything else is refused with the usage line. */
 export function parseBenchArgs(argv: readonly string[], known: readonly string[]): BenchArgs {
   let profileName: string | undefined;

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKafka, LocalKafka, NodeState, workspaceRoot } from '@eventline/local-kafka';
 import { BenchContext, type Scenario } from './bench-context';
-import { parseBenchArgs } from './cli-args';
+import { benchHelp, parseBenchArgs } from './cli-args';
 import { machineInfo } from './report/machine-info';
 import { renderMarkdown } from './report/markdown-report';
 import { mergeReport, writeReport } from './report/report-store';
@@ -21,6 +21,10 @@ import { brokerJvmPid } from './support/broker-pid';
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
+  if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+    log(benchHelp(SCENARIOS));
+    return;
+  }
   const args = parseBenchArgs(process.argv.slice(2), SCENARIOS.map((s) => s.id));
   const root = workspaceRoot();
   // The environment that chose the broker belongs to the command: a rerun must hit the same setup.
