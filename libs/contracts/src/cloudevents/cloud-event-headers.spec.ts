@@ -40,6 +40,16 @@ describe('buildCloudEventHeaders', () => {
     expect(Date.parse(headers.ce_time!)).not.toBeNaN();
   });
 
+  it('stamps each event with its own time when times alternate between milliseconds', () => {
+    const times = [0, 1, 1, 0, 86_400_000, 86_400_000, 1].map((ms) => new Date(Date.UTC(2025, 0, 2) + ms));
+    const stamped = times.map((time) => buildCloudEventHeaders({ id: 'a', type: 't', source: '/s', time }).ce_time);
+    expect(stamped).toEqual(times.map((time) => time.toISOString()));
+  });
+
+  it('refuses an invalid time', () => {
+    expect(() => buildCloudEventHeaders({ id: 'a', type: 't', source: '/s', time: new Date(Number.NaN) })).toThrow('invalid Date');
+  });
+
   it.each(['id', 'type', 'source'] as const)('refuses an empty %s', (attribute) => {
     expect(() => buildCloudEventHeaders({ id: 'a', type: 't', source: '/s', [attribute]: '' })).toThrow(attribute);
   });

@@ -81,15 +81,8 @@ export class AcknowledgedSender {
       // partition failed. A single call for all partitions rejects as a whole when one leader
       // is gone, although the other brokers wrote theirs, and resending those was writing
       // them twice (seen: 320 duplicates in leader-failover-loses-nothing.int-spec.ts).
-      const byPartition = new Map<string, number[]>();
-      for (const i of pending) {
-        const key = tp(records[i].topic, partitions[i] as number);
-        const group = byPartition.get(key);
-        if (group) group.push(i);
-        else byPartition.set(key, [i]);
-      }
       const results = await Promise.allSettled(
-        [...byPartition.values()].map((group) =>
+        groupByPartition(records, partitions, pending).map((group) =>
           this.producer.sendBatch({ acks: -1, timeout: this.config.ackTimeoutMs, compression: this.config.compression, topicMessages: topicMessages(records, partitions, group) }),
         ),
       );
@@ -143,43 +136,61 @@ export class AcknowledgedSender {
     acks: readonly RecordMetadata[],
     outcomes: SendOutcome[],
   ): number[] {
-    const nextOffset = new Map<string, bigint>();
+    // Per topic, the next offset of each acknowledged partition (indexed by partition number).
+    const nextOffset = new Map<string, Array<bigint | undefined>>();
     for (const ack of acks) {
       // errorCode 0 alone is the acknowledgement; kafkajs throws for most errors, but a
       // partition-level error that slips through must not count as written.
-      if (ack.errorCode === 0) nextOffset.set(tp(ack.topicName, ack.partition), BigInt(ack.baseOffset ?? ack.offset ?? '-1'));
+      if (ack.errorCode !== 0) continue;
+      let byPartition = nextOffset.get(ack.topicName);
+      if (!byPartition) nextOffset.set(ack.topicName, (byPartition = []));
+      byPartition[ack.partition] = BigInt(ack.baseOffset ?? ack.offset ?? '-1');
     }
     const unacknowledged: number[] = [];
     for (const i of pending) {
       const record = records[i];
-      const key = tp(record.topic, partitions[i] as number);
-      const offset = nextOffset.get(key);
-      if (offset === undefined) {
+      const partition = partitions[i] as number;
+      const byPartition = nextOffset.get(record.topic);
+      const offset = byPartition?.[partition];
+      if (byPartition === undefined || offset === undefined) {
         unacknowledged.push(i);
         continue;
       }
       // One record batch per partition per request: the records of a partition got consecutive offsets from baseOffset, in the order sent.
-      nextOffset.set(key, offset + 1n);
-      outcomes[i] = { id: record.id, type: record.type, topic: record.topic, partition: partitions[i] as number, offset: offset.toString() };
+      byPartition[partition] = offset + 1n;
+      outcomes[i] = { id: record.id, type: record.type, topic: record.topic, partition, offset: offset.toString() };
     }
     return unacknowledged;
   }
 }
 
-function tp(topic: string, partition: number): string {
-  return `${topic}\u0000${partition}`;
+/** The pending record indexes of each (topic, partition), in call order; one group per sendBatch. */
+function groupByPartition(records: readonly OutgoingRecord[], partitions: ReadonlyArray<number | undefined>, pending: readonly number[]): number[][] {
+  const byTopic = new Map<string, number[][]>();
+  const groups: number[][] = [];
+  for (const i of pending) {
+    const topic = records[i].topic;
+    const partition = partitions[i] as number;
+    let byPartition = byTopic.get(topic);
+    if (!byPartition) byTopic.set(topic, (byPartition = []));
+    let group = byPartition[partition];
+    if (!group) {
+      group = byPartition[partition] = [];
+      groups.push(group);
+    }
+    group.push(i);
+  }
+  return groups;
 }
 
-/** One entry per topic (kafkajs writes one record batch per partition per entry), records in call order. */
-function topicMessages(records: readonly OutgoingRecord[], partitions: ReadonlyArray<number | undefined>, pending: readonly number[]): TopicMessages[] {
-  const byTopic = new Map<string, Message[]>();
-  for (const i of pending) {
-    const record = records[i];
-    let messages = byTopic.get(record.topic);
-    if (!messages) byTopic.set(record.topic, (messages = []));
-    messages.push({ key: record.key, value: record.value, headers: record.headers, partition: partitions[i] });
+/** The records of one (topic, partition) group as kafkajs takes them: one record batch, in call order. */
+function topicMessages(records: readonly OutgoingRecord[], partitions: ReadonlyArray<number | undefined>, group: readonly number[]): TopicMessages[] {
+  const messages: Message[] = new Array(group.length);
+  for (let j = 0; j < group.length; j++) {
+    const record = records[group[j]];
+    messages[j] = { key: record.key, value: record.value, headers: record.headers, partition: partitions[group[j]] };
   }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  return [{ topic: records[group[0]].topic, messages }];
 }
 
 function notAcknowledged(records: readonly OutgoingRecord[], partitions: ReadonlyArray<number | undefined>, pending: readonly number[], attempts: number): PublishError {

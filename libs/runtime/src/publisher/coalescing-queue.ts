@@ -27,12 +27,23 @@ export class QueueSlot<T> {
   state: SlotState = SlotState.Waiting;
   item?: T;
   size = 0;
-  /** Resolves once the slot was dropped or its batch left the sink. */
-  readonly settled: Promise<void>;
-  markSettled!: () => void;
+  private done = false;
+  // Made only when someone waits (flush): a promise per publish is garbage on the hot path.
+  private waiting?: Promise<void>;
+  private wake?: () => void;
 
-  constructor(private readonly queue: CoalescingQueue<T>) {
-    this.settled = new Promise((resolve) => (this.markSettled = resolve));
+  constructor(private readonly queue: CoalescingQueue<T>) {}
+
+  /** Resolves once the slot was dropped or its batch left the sink. */
+  get settled(): Promise<void> {
+    if (this.done) return Promise.resolve();
+    this.waiting ??= new Promise((resolve) => (this.wake = resolve));
+    return this.waiting;
+  }
+
+  markSettled(): void {
+    this.done = true;
+    this.wake?.();
   }
 
   fill(item: T, size: number): void {

@@ -10,6 +10,7 @@ import { resolvePublisherOptions, type EventPublisherOptions, type ResolvedPubli
 import { buildOutgoingRecord, type OutgoingRecord } from './outgoing-record';
 import { PartitionCounts } from './partition-counts';
 import { PublishError, PublishErrorCode } from './publish.error';
+import { GroupWaiter, SingleWaiter, type PublishWaiter } from './publish-waiter';
 import type { OutgoingEvent, PublishOptions, PublishReceipt } from './publish.types';
 
 const PublisherState = {
@@ -21,11 +22,11 @@ const PublisherState = {
 } as const;
 type PublisherState = (typeof PublisherState)[keyof typeof PublisherState];
 
-/** A record waiting in the queue with the caller that waits for it. */
+/** A record waiting in the queue with the caller that waits for it (its place `index` in that call). */
 interface QueuedPublish {
   readonly record: OutgoingRecord;
-  readonly resolve: (receipt: PublishReceipt) => void;
-  readonly reject: (error: PublishError) => void;
+  readonly waiter: PublishWaiter;
+  readonly index: number;
 }
 
 /**
@@ -106,22 +107,24 @@ export class EventPublisher {
     if (refusal) return this.failEarly(type, refusal);
     const slot = this.queue.reserve();
     return new Promise<PublishReceipt>((resolve, reject) => {
+      const waiter = new SingleWaiter(resolve, reject);
       const encoder = this.encoders.get(type);
       if (encoder instanceof Promise) {
         encoder.then(
-          (ready) => this.fill(slot, type, payload, options, ready, resolve, reject),
-          (error: PublishError) => this.dropped(slot, type, error, reject),
+          (ready) => this.fill(slot, type, payload, options, ready, waiter),
+          (error: PublishError) => this.dropped(slot, type, error, waiter),
         );
       } else {
-        this.fill(slot, type, payload, options, encoder, resolve, reject);
+        this.fill(slot, type, payload, options, encoder, waiter);
       }
     });
   }
 
   /**
    * Publishes several events together, in the given order. Validation is all or nothing: if
-   * one payload is invalid, none is sent. Sending is per partition: the call rejects with
-   * the first failure, and events of other partitions may have been published by then.
+   * one payload is invalid, none is sent. Sending is per partition: once every event was
+   * acknowledged or failed, the call resolves with the receipts in the given order, or
+   * rejects with the first failure; events of other partitions may have been published.
    */
   async publishMany(events: readonly OutgoingEvent[]): Promise<PublishReceipt[]> {
     for (const event of events) {
@@ -140,13 +143,11 @@ export class EventPublisher {
       this.emitFailed(failure.eventType ? this.settings.topicOf(failure.eventType as EventType) : '', events.length, failure);
       throw failure;
     }
-    const receipts: Array<Promise<PublishReceipt>> = [];
+    const waiter = new GroupWaiter(records.length);
     this.queue.together(() => {
-      for (const [i, record] of records.entries()) {
-        receipts.push(new Promise((resolve, reject) => slots[i].fill({ record, resolve, reject }, record.size)));
-      }
+      for (let i = 0; i < records.length; i++) slots[i].fill({ record: records[i], waiter, index: i }, records[i].size);
     });
-    return Promise.all(receipts);
+    return waiter.all;
   }
 
   /** Resolves once every publish started before this call was acknowledged or failed. */
@@ -198,23 +199,22 @@ export class EventPublisher {
     payload: unknown,
     options: PublishOptions | undefined,
     encoder: AvroEncoder<unknown>,
-    resolve: (receipt: PublishReceipt) => void,
-    reject: (error: PublishError) => void,
+    waiter: PublishWaiter,
   ): void {
     let record: OutgoingRecord;
     try {
       record = this.build(type, payload, options, encoder);
     } catch (error) {
-      this.dropped(slot, type, error as PublishError, reject);
+      this.dropped(slot, type, error as PublishError, waiter);
       return;
     }
-    slot.fill({ record, resolve, reject }, record.size);
+    slot.fill({ record, waiter, index: 0 }, record.size);
   }
 
-  private dropped(slot: QueueSlot<QueuedPublish>, type: EventType, error: PublishError, reject: (error: PublishError) => void): void {
+  private dropped(slot: QueueSlot<QueuedPublish>, type: EventType, error: PublishError, waiter: PublishWaiter): void {
     slot.drop();
     this.emitFailed(this.settings.topicOf(type), 1, error);
-    reject(error);
+    waiter.settle(0, error);
   }
 
   private newProducer(): Producer {
@@ -267,11 +267,7 @@ export class EventPublisher {
       outcomes = batch.map(() => failure);
     }
     this.report(batch, outcomes, performance.now() - started);
-    for (const [i, queued] of batch.entries()) {
-      const outcome = outcomes[i];
-      if (outcome instanceof PublishError) queued.reject(outcome);
-      else queued.resolve(outcome);
-    }
+    for (let i = 0; i < batch.length; i++) batch[i].waiter.settle(batch[i].index, outcomes[i]);
   }
 
   private report(batch: readonly QueuedPublish[], outcomes: readonly SendOutcome[], durationMs: number): void {

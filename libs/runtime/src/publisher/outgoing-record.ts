@@ -69,6 +69,9 @@ export function buildOutgoingRecord(
   const headers: IHeaders = options?.headers ? { ...options.headers, ...cloudEvent } : cloudEvent;
 
   let size = RECORD_OVERHEAD_BYTES + value.length + Buffer.byteLength(key);
-  for (const [name, header] of Object.entries(headers)) size += name.length + (typeof header === 'string' ? Buffer.byteLength(header) : 0);
+  for (const name in headers) {
+    const header = headers[name];
+    size += name.length + (typeof header === 'string' ? Buffer.byteLength(header) : Buffer.isBuffer(header) ? header.length : 0);
+  }
   return { id, type, topic: context.topic, key, value, headers, size };
 }
