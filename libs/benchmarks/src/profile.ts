@@ -7,7 +7,6 @@ export interface Profile {
   readonly s0: { readonly records: number };
   readonly s1: { readonly measureMs: number };
   readonly memory: { readonly records: number };
-  readonly s4: { readonly ratePerSecond: number; readonly seconds: number };
 }
 
 export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
@@ -21,7 +20,6 @@ export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
     s0: { records: 200_000 },
     s1: { measureMs: 400 },
     memory: { records: 100_000 },
-    s4: { ratePerSecond: 500, seconds: 4 },
   },
   full: {
     name: 'full',
@@ -32,6 +30,5 @@ export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
     s0: { records: 1_000_000 },
     s1: { measureMs: 1_500 },
     memory: { records: 1_000_000 },
-    s4: { ratePerSecond: 1_000, seconds: 15 },
   },
 };

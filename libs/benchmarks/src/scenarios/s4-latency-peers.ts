@@ -9,12 +9,19 @@ import { avroDecoder } from './s3-consumer-peers';
 
 const TICK_MS = 10;
 
+/** A fixed rate held for a while: rate × seconds events in all. */
+export interface Pace {
+  readonly ratePerSecond: number;
+  readonly seconds: number;
+}
+
 /**
  * Sends `rate` events per second for `seconds` on a 10 ms tick (bounded: rate × seconds events),
- * each tick's events handed to `send` at once; waits until all arrived.
+ * each tick's events handed to `send` at once; waits until all arrived (at most 60 s, or as
+ * long as sending took, whichever is longer: a saturated peer drains its backlog).
  */
-async function paced(ctx: BenchContext, recorder: LatencyRecorder, send: (ids: number[]) => void): Promise<void> {
-  const { ratePerSecond, seconds } = ctx.profile.s4;
+async function paced(pace: Pace, recorder: LatencyRecorder, send: (ids: number[]) => void): Promise<void> {
+  const { ratePerSecond, seconds } = pace;
   const total = ratePerSecond * seconds;
   const perTick = (ratePerSecond * TICK_MS) / 1_000;
   const started = performance.now();
@@ -26,11 +33,12 @@ async function paced(ctx: BenchContext, recorder: LatencyRecorder, send: (ids: n
     send(ids);
     await new Promise((resolve) => setTimeout(resolve, TICK_MS));
   }
-  await waitUntil(`S4: ${total} events to arrive (have ${recorder.received})`, () => recorder.received >= total, 60_000, 10);
+  const drainMs = Math.max(60_000, performance.now() - started);
+  await waitUntil(`S4: ${total} events to arrive (have ${recorder.received})`, () => recorder.received >= total, drainMs, 10);
 }
 
 /** Eventline: EventPublisher (Avro via the registry, CloudEvents headers) → EventConsumer (Avro decode, partition order). */
-export async function eventlineLatency(ctx: BenchContext, topic: string): Promise<LatencyFigures> {
+export async function eventlineLatency(ctx: BenchContext, topic: string, pace: Pace): Promise<LatencyFigures> {
   const codec = await ctx.codec();
   const recorder = new LatencyRecorder();
   const instrumentation = new RuntimeInstrumentation();
@@ -54,7 +62,7 @@ export async function eventlineLatency(ctx: BenchContext, topic: string): Promis
   await consumer.start();
   try {
     await waitUntil('S4 Eventline consumer to join', () => joined, 30_000);
-    await paced(ctx, recorder, (ids) => {
+    await paced(pace, recorder, (ids) => {
       for (const i of ids) {
         recorder.sent(`bench-${i}`);
         void publisher.publish(BENCH_EVENT_TYPE, benchPayload(i), { id: `bench-${i}` });
@@ -72,7 +80,7 @@ export async function eventlineLatency(ctx: BenchContext, topic: string): Promis
  * previous send was in flight (one send at a time, like the publisher's coalescing) → an
  * eachBatch consumer reading ce_id from the headers.
  */
-export async function kafkajsLatency(ctx: BenchContext, topic: string, encode: (i: number) => Buffer): Promise<LatencyFigures> {
+export async function kafkajsLatency(ctx: BenchContext, topic: string, encode: (i: number) => Buffer, pace: Pace): Promise<LatencyFigures> {
   const recorder = new LatencyRecorder();
   const producer = ctx.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   const consumer = ctx.kafka.consumer({ groupId: ctx.topics.group('bench-s4-kafkajs'), allowAutoTopicCreation: false, ...FETCH });
@@ -99,7 +107,7 @@ export async function kafkajsLatency(ctx: BenchContext, topic: string, encode: (
   };
   try {
     await waitUntil('S4 kafkajs consumer to join', () => joined, 30_000);
-    await paced(ctx, recorder, (ids) => {
+    await paced(pace, recorder, (ids) => {
       for (const i of ids) {
         recorder.sent(`bench-${i}`);
         pending.push({ key: benchPayload(i).orderId, value: encode(i), headers: benchHeaders(i) });
