@@ -58,5 +58,41 @@ function readBigIntLong(tap: { buf: Buffer; pos: number }): bigint {
   return BigInt.asIntN(64, (big >> 1n) ^ -(big & 1n));
 }
 
+// Within ±2^52 the zigzag value (at most 2^53 − 1) is exact in a double, so avsc's own number writer serves.
+const NUMBER_SAFE = 2n ** 52n;
+
+interface WriteTap {
+  buf: Buffer;
+  pos: number;
+  writeLong(n: number): void;
+}
+
+/**
+ * Writes a bigint long as a zigzag varint straight into avsc's tap. avsc's generic path for
+ * a custom long asks for 8 little-endian bytes and repacks them (three reads and a parts
+ * array per value); here amounts and ids, which fit in 52 bits, go through avsc's number
+ * writer, and only the rare larger value through bigint arithmetic. Like avsc's writers it
+ * may run past the end of the buffer (writes there are dropped, the position still advances),
+ * which avsc answers by growing the buffer and writing again. Anything that is not a bigint
+ * within the signed 64-bit range throws, which the encoder reports as an invalid payload.
+ */
+function writeBigIntLong(tap: WriteTap, value: bigint): void {
+  if (typeof value !== 'bigint') throw new TypeError(`an Avro long must be a bigint, got ${typeof value}`);
+  if (value > -NUMBER_SAFE && value < NUMBER_SAFE) {
+    tap.writeLong(Number(value));
+    return;
+  }
+  if (value < MIN || value > MAX) throw new RangeError(`${value} is outside the Avro long range`);
+  let zigzag = BigInt.asUintN(64, (value << 1n) ^ (value >> 63n));
+  const buf = tap.buf;
+  while (zigzag >= 0x80n) {
+    buf[tap.pos++] = Number(zigzag & 0x7fn) | 0x80;
+    zigzag >>= 7n;
+  }
+  buf[tap.pos++] = Number(zigzag);
+}
+
 /** The bigint long avsc builds every plain `long` with (see avro-type.options.ts). */
-export const BigIntLongType = Object.freeze(Object.create(genericBigIntLongType, { _read: { value: readBigIntLong } })) as typeof genericBigIntLongType;
+export const BigIntLongType = Object.freeze(
+  Object.create(genericBigIntLongType, { _read: { value: readBigIntLong }, _write: { value: writeBigIntLong } }),
+) as typeof genericBigIntLongType;
