@@ -10,6 +10,6 @@ export { DEFAULT_COMMIT_POLICY, type CommitPolicy, type TopicPartitionOffset } f
 export { ANY_EVENT_TYPE, ProcessingMode, type EventContext, type EventHandler, type EventRoute } from './consumer/event-route';
 export { rawRecordDecoder, type RecordDecoder } from './consumer/record-decoder';
 export { CloudEventAvroDecoder } from './consumer/cloud-event-avro.decoder';
-export { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
+export { CONSUMER_FETCH_DEFAULTS, EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
 export * from './publisher';
 export { provisionTopics, TopicMismatchError, type TopicCheck } from './admin/topic-provisioner';

@@ -1,4 +1,5 @@
 import type { BenchReport } from './report-store';
+import { FETCH } from '../support/fetch-settings';
 import type { CeilingComparable, MarkdownTable, ScenarioResult } from './result.types';
 import { formatNumber, formatRatio } from '../support/stats';
 
@@ -94,7 +95,7 @@ export function renderMarkdown(report: BenchReport, notMeasured: readonly Scenar
     }),
     'Every peer: the same ~200 B Avro record (OrderPlaced, Confluent framing), produced with acks=all and idempotence,',
     '1,000 records per produce request; topics of 6 partitions (S6: one partition, by design); consumers with the same',
-    'fetch settings (1 MiB per partition, 8 MiB per fetch, 200 ms max wait). Topics are fresh per run and deleted afterwards.',
+    `fetch settings, the EventConsumer's defaults (${FETCH.maxBytesPerPartition / 1024} KiB per partition, ${FETCH.maxBytes / 2 ** 20} MiB per fetch, ${FETCH.maxWaitTimeInMs} ms max wait). Topics are fresh per run and deleted afterwards.`,
     '',
     '## Targets',
     '',

@@ -26,8 +26,9 @@ async function main(): Promise<void> {
     groupId: process.env.BENCH_GROUP ?? '',
     instrumentation,
     concurrency: PARTITIONS,
-    maxBytesPerPartition: FETCH.maxBytesPerPartition,
-    maxBytes: FETCH.maxBytes,
+    // The suite passes the fetch sizes it reports; FETCH (the consumer's defaults) otherwise.
+    maxBytesPerPartition: Number(process.env.BENCH_MAX_BYTES_PER_PARTITION || FETCH.maxBytesPerPartition),
+    maxBytes: Number(process.env.BENCH_MAX_BYTES || FETCH.maxBytes),
     maxWaitTimeMs: FETCH.maxWaitTimeInMs,
     routes: [
       {

@@ -108,7 +108,7 @@ export const s4Latency: Scenario = {
         `with S2's method (${formatNumber(settings.probeRecords)} records by publishMany of 1,000). ` +
         'Latency = handler call − the moment the event was handed to the producer, recorded in an HDR histogram (hdr-histogram-js, µs); producer and consumer ' +
         'share the benchmark process, so one clock serves both (and one core: at the high rates the process itself is the bottleneck, for both peers). ' +
-        'Eventline: `publish()` per event into the runtime\'s EventPublisher (registry-backed Avro, 2 ms linger coalescing, acks=all, idempotent) → an EventConsumer ' +
+        'Eventline: `publish()` per event into the runtime\'s EventPublisher (registry-backed Avro, default 1 ms linger coalescing, acks=all, idempotent) → an EventConsumer ' +
         '(CloudEventAvroDecoder, partition order). Raw: one idempotent kafkajs producer sending whatever accumulated while its previous send was in flight, ' +
         'into an eachBatch consumer. Each peer joins its group before the clock starts. Fresh topics per run. Figures in the target table are medians over repetitions.',
       runs: log.runs,

@@ -20,7 +20,7 @@ let compiled: string | undefined;
  * (once per suite run; see compileScript: the child's RSS is then the consumer's, not the
  * TypeScript toolchain's), and returns its one-line JSON result.
  */
-export function runMemoryChild(ctx: BenchContext, topic: string, records: number): Promise<MemoryChildResult> {
+export function runMemoryChild(ctx: BenchContext, topic: string, records: number, fetch?: { maxBytesPerPartition: number; maxBytes: number }): Promise<MemoryChildResult> {
   compiled ??= compileScript(workspaceRoot(), CHILD, 'benchmarks-mem-child');
   const child = spawn(process.execPath, [compiled], {
     cwd: workspaceRoot(),
@@ -30,6 +30,7 @@ export function runMemoryChild(ctx: BenchContext, topic: string, records: number
       BENCH_TOPIC: topic,
       BENCH_GROUP: ctx.topics.group('bench-mem'),
       BENCH_RECORDS: String(records),
+      ...(fetch ? { BENCH_MAX_BYTES_PER_PARTITION: String(fetch.maxBytesPerPartition), BENCH_MAX_BYTES: String(fetch.maxBytes) } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

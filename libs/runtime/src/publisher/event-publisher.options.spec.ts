@@ -14,7 +14,7 @@ const base: EventPublisherOptions = {
 describe('resolvePublisherOptions', () => {
   it('defaults to a short linger, no compression, 5 in flight and bounded resends', () => {
     expect(resolvePublisherOptions(base)).toMatchObject({
-      lingerMs: 2,
+      lingerMs: 1,
       compression: CompressionTypes.None,
       maxInFlightRequests: 5,
       resend: { maxAttempts: 8 },

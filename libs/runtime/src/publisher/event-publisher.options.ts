@@ -33,7 +33,12 @@ export interface EventPublisherOptions {
   readonly topicOf?: (type: EventType) => string;
   /** Subject naming of the schemas; default TopicRecordNameStrategy, as the catalog. */
   readonly subjectStrategy?: SubjectNameStrategy;
-  /** How long the first publish of a batch waits for others to join it. Default 2 ms. */
+  /**
+   * How long the first publish of a batch waits for others to join it. Default 1 ms: in
+   * benchmark S4 (2026-11-30) 1 ms beat 2 ms at every rate (p50 at 2,000/s ~4.5 vs ~5.4 ms;
+   * at 11,000/s 6 vs 8 ms), and 0 ms sent many tiny requests (p99 at 11,000/s 137–167 ms).
+   * Records that arrive while a batch is in flight wait for it anyway and go out together.
+   */
   readonly lingerMs?: number;
   /** Records per send. Default 500. */
   readonly maxBatchCount?: number;
@@ -84,7 +89,7 @@ export function resolvePublisherOptions(options: EventPublisherOptions): Resolve
   if (typeof options.source !== 'string' || options.source.trim() === '') {
     problems.push('source (CloudEvents ce_source) must be a non-empty URI reference, e.g. /eventline/orders-service');
   }
-  const lingerMs = options.lingerMs ?? 2;
+  const lingerMs = options.lingerMs ?? 1;
   if (!(Number.isFinite(lingerMs) && lingerMs >= 0 && lingerMs <= 1_000)) problems.push(`lingerMs must be within 0..1000 (got ${lingerMs})`);
   const maxBatchCount = whole('maxBatchCount', options.maxBatchCount ?? 500, 1, 100_000);
   const maxBatchBytes = whole('maxBatchBytes', options.maxBatchBytes ?? 512 * 1024, 1_024);
