@@ -19,10 +19,15 @@ describe('validateModuleOptions', () => {
     ['an empty group id', { consumer: { groupId: '' } }, 'consumer.groupId must be a non-empty consumer group id'],
     ['a publisher without a source', { publisher: { source: '' } }, "publisher.source must be a non-empty CloudEvents source, e.g. '/eventline/orders-service'"],
     ['a negative linger', { publisher: { source: '/s', lingerMs: -1 } }, 'publisher.lingerMs must be a whole number ≥ 0 (got -1)'],
+    ['a connect mode that does not exist', { publisher: { source: '/s', connect: 'lazy' } }, 'publisher.connect must be one of startup, background (got "lazy")'],
   ])('refuses %s', (_case, change, problem) => {
     expect(() => validateModuleOptions({ ...valid, ...change } as EventlineModuleOptions)).toThrow(
       expect.objectContaining({ code: EventlineConfigErrorCode.OptionsInvalid, message: `EventlineModule options are invalid: ${problem}` }),
     );
+  });
+
+  it.each(['startup', 'background'] as const)('accepts publisher.connect %s', (connect) => {
+    expect(() => validateModuleOptions({ ...valid, publisher: { source: '/s', connect } })).not.toThrow();
   });
 
   it('accepts a complete configuration and returns it unchanged', () => {

@@ -26,6 +26,10 @@ export function validateModuleOptions(options: EventlineModuleOptions): Eventlin
   if (options.publisher?.lingerMs !== undefined && !(Number.isInteger(options.publisher.lingerMs) && options.publisher.lingerMs >= 0)) {
     problems.push(`publisher.lingerMs must be a whole number ≥ 0 (got ${options.publisher.lingerMs})`);
   }
+  const connectModes = ['startup', 'background'];
+  if (options.publisher?.connect !== undefined && !connectModes.includes(options.publisher.connect)) {
+    problems.push(`publisher.connect must be one of ${connectModes.join(', ')} (got ${JSON.stringify(options.publisher.connect)})`);
+  }
   if (problems.length > 0) throw configProblems(EventlineConfigErrorCode.OptionsInvalid, 'EventlineModule options are invalid', problems);
   return options;
 }
