@@ -11,7 +11,8 @@ const PEER = 'Eventline EventConsumer (raw decoder)';
 // The fetch sizes Eventline had until 2026-11-30 (kafkajs: 1 MiB per partition, 10 MiB in all): shown for contrast.
 const EARLIER_FETCH = { maxBytesPerPartition: 1024 * 1024, maxBytes: 8 * 1024 * 1024 };
 const EARLIER_FETCH_PEER = 'same consumer, fetches of 1 MiB per partition / 8 MiB (comparison, not the target)';
-const TARGET_MIB = 200;
+// The issue's 200 MB, in the MiB every figure here is given in (200 × 10^6 B = 190.7 MiB).
+const TARGET_MIB = 200e6 / 2 ** 20;
 
 /**
  * Memory: the consumer's RSS while it drains a large backlog. Fetches are bounded in bytes
@@ -63,7 +64,7 @@ export const memConsumerRss: Scenario = {
       targets: [
         {
           name: `MEM peak RSS, ${formatNumber(records)}-record backlog${ctx.profile.name === 'quick' ? ' (quick profile: the target is for 1,000,000)' : ''}`,
-          target: `≤ ${TARGET_MIB} MiB`,
+          target: `≤ 200 MB (${TARGET_MIB.toFixed(1)} MiB)`,
           measured: `${formatNumber(worst)} MiB (worst run)`,
           met: worst <= TARGET_MIB,
           margin: worst <= TARGET_MIB ? `${formatNumber(TARGET_MIB - worst)} MiB below` : `${formatNumber(worst - TARGET_MIB)} MiB over`,

@@ -47,10 +47,15 @@ export function avroDecoder(codec: ConstructorParameters<typeof CloudEventAvroDe
   return new CloudEventAvroDecoder(codec, EventCatalog);
 }
 
-/** Raw kafkajs: eachBatch, auto-resolve and auto-commit, no decoding. */
-export async function kafkajsConsume(ctx: BenchContext, kafka: Kafka, topic: string, records: number): Promise<ConsumeRun> {
+/**
+ * Raw kafkajs: eachBatch, auto-resolve and auto-commit, no decoding. With the shared fetch
+ * settings (FETCH) unless `ownFetchDefaults`: then with kafkajs's own (1 MiB per partition,
+ * 10 MiB per fetch, 5 s max wait), to show the shared settings do not hold the peer back.
+ */
+export async function kafkajsConsume(ctx: BenchContext, kafka: Kafka, topic: string, records: number, ownFetchDefaults = false): Promise<ConsumeRun> {
   const window = new ConsumeWindow(ctx.cpu, records);
-  const consumer = kafka.consumer({ groupId: ctx.topics.group('bench-kafkajs'), allowAutoTopicCreation: false, ...FETCH });
+  const fetch = ownFetchDefaults ? { sessionTimeout: FETCH.sessionTimeout, heartbeatInterval: FETCH.heartbeatInterval } : FETCH;
+  const consumer = kafka.consumer({ groupId: ctx.topics.group('bench-kafkajs'), allowAutoTopicCreation: false, ...fetch });
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
