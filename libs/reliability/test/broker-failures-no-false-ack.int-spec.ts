@@ -1,10 +1,13 @@
 /**
  * S4. Expected: on the three-node cluster (replication 3, min.insync.replicas 2) an
  * idempotent EventPublisher streams while the leader of partition 0 is killed with -9 and
- * restarted (short: 2 times; long: 5). Then 2 of the 3 brokers are killed: every send in
- * that window fails — not one is acknowledged (no false ack). After both restart, every
- * acked event is consumed, the topic holds no id twice, and each receipt names where the
- * event really is. Ports 19092-19094; the cluster is stopped here if it was started here.
+ * restarted (short: 2 times; long: 5), and then the leader of partition 1 is frozen with
+ * SIGSTOP (short: 10 s; long: 30 s) and thawed. Then 2 of the 3 brokers are stopped: every
+ * send in that window fails, refused for want of in-sync replicas — not one is acknowledged
+ * (no false ack). Both restart, and the
+ * stream's acknowledged rate is back to 90 % of its rate within 60 s. Every acked event is
+ * consumed, the topic holds no id twice, and each receipt names where the event really is.
+ * Ports 19092-19094; the cluster is stopped here if it was started here.
  */
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { EventCatalog } from '@eventline/contracts';
@@ -14,6 +17,8 @@ import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@ev
 import { CHECKED_EVENT_TYPE, check, checkedHandler, publishResult, ReliabilityRun, reliabilityProfile, sleep, StampedStream } from '../src';
 
 const figures = reliabilityProfile();
+// kafkajs's messages for NOT_ENOUGH_REPLICAS and NOT_ENOUGH_REPLICAS_AFTER_APPEND.
+const IN_SYNC_REFUSAL = /fewer in-sync replicas than required/i;
 
 describe('S4: broker failures on the three-node cluster', () => {
   const cluster = new LocalKafka({ mode: ClusterMode.Three });
@@ -67,7 +72,7 @@ describe('S4: broker failures on the three-node cluster', () => {
       const started = Date.now();
       const publisher = await run.publisher(kafka, topic, { ackTimeoutMs: 3_000, resend: { maxAttempts: 6, initialDelayMs: 200, maxDelayMs: 1_000 } });
       const stream = new StampedStream(publisher, run.ledger, run.runId, 60);
-      const { leaderKills, ratePerSec } = figures.s4;
+      const { leaderKills, ratePerSec, pauseMs } = figures.s4;
 
       // Phase 1: leader kills during a stream.
       const streaming = stream.run({ ratePerSec, durationMs: 600_000 });
@@ -82,17 +87,33 @@ describe('S4: broker failures on the three-node cluster', () => {
         await sleep(2_000);
         await cluster.restartNode(leader);
       }
-      await sleep(1_000);
+      // Phase 1b: a frozen broker (GC pause, stalled VM): its connections stay open but nothing answers.
+      await sleep(1_500);
+      const pausedLeader = (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0].partitions.find((p) => p.partitionId === 1)?.leader ?? 2;
+      touched.add(pausedLeader);
+      const pausedAt = run.ledger.elapsedMs();
+      await cluster.pauseNode(pausedLeader);
+      try {
+        await sleep(pauseMs);
+      } finally {
+        await cluster.resumeNode(pausedLeader);
+      }
+      const resumedAt = run.ledger.elapsedMs();
+      await sleep(2_000);
       stream.stop();
       await streaming;
       await stream.settle();
       const beforeOutage = run.ledger.all.length;
 
-      // Phase 2: two of three brokers down — min.insync.replicas 2 cannot be met.
+      // Phase 2: two of three brokers stopped — min.insync.replicas 2 cannot be met. Stopped
+      // cleanly, one after the other, as an operator would: each controlled shutdown moves
+      // leadership to the survivor and shrinks the ISR to it, so the survivor answers
+      // NOT_ENOUGH_REPLICAS (a kill -9 leaves leaders on dead nodes, with no controller quorum
+      // to move them: connection errors instead).
       const down = [1, 2, 3].filter((id) => id !== killed[killed.length - 1]).slice(0, 2);
       for (const id of down) {
         touched.add(id);
-        await cluster.killNode(id);
+        await cluster.stopNode(id);
       }
       const outageStarted = Date.now();
       await stream.run({ ratePerSec: 20, durationMs: 3_000 });
@@ -102,9 +123,16 @@ describe('S4: broker failures on the three-node cluster', () => {
 
       // Phase 3: back up; consume everything. Both at once: with one controller of three up
       // there is no quorum, so a node restarted alone never becomes ready (restartNode would
-      // wait for it forever); start() launches every stopped node together.
+      // wait for it forever); start() launches every stopped node together. The stream runs
+      // from the restart command on, until a whole second acknowledges 90 % of its rate.
+      const restartAt = run.ledger.elapsedMs();
+      const recovering = stream.run({ ratePerSec, durationMs: 75_000 });
       await cluster.start();
       const restored = Date.now();
+      const throughputBackMs = await ackedRateBack(run, restartAt, ratePerSec * 0.9, 70_000);
+      stream.stop();
+      await recovering;
+      await stream.settle();
       consumer = new EventConsumer({
         kafka,
         groupId: uniqueName('s4-consumer'),
@@ -122,6 +150,8 @@ describe('S4: broker failures on the three-node cluster', () => {
       const checks = [
         check(`${leaderKills} leader kills`, killed.length === leaderKills),
         check('no ack while 2 of 3 brokers were down', falseAcks === 0 && outage.length > 0),
+        check('sends refused for want of in-sync replicas', outage.some((s) => IN_SYNC_REFUSAL.test(s.error ?? ''))),
+        check('throughput back within 60 s of the restart', throughputBackMs !== undefined && throughputBackMs <= 60_000),
         check('every acked event consumed', consumed && report.lost === 0),
         check('0 duplicate ids in the topic', report.topicDuplicateIds === 0),
         check('every receipt names where the event is', report.misplacedAcks === 0),
@@ -150,6 +180,11 @@ describe('S4: broker failures on the three-node cluster', () => {
             outageSends: outage.length,
             outageAcks: falseAcks,
             outageMs: restored - outageStarted,
+            outageErrors: [...new Set(outage.map((s) => (s.error ?? '').replace(/\d+/g, 'N').slice(0, 160)))].join(' | '),
+            pausedBroker: pausedLeader,
+            pauseMs: resumedAt - pausedAt,
+            acksDuringPause: run.ledger.all.filter((s) => s.outcome === 'acked' && s.atMs >= pausedAt && s.atMs < resumedAt).length,
+            throughputBackMs: throughputBackMs ?? -1,
             topicDuplicateIds: report.topicDuplicateIds ?? -1,
             misplacedAcks: report.misplacedAcks ?? -1,
             clusterStartedHere: String(startedHere),
@@ -163,3 +198,23 @@ describe('S4: broker failures on the three-node cluster', () => {
     240_000 * figures.timeoutScale,
   );
 });
+
+/**
+ * Milliseconds from `fromMs` (run time) to the end of the first whole second, after it, in
+ * which at least `perSecond` sends were acknowledged; undefined if that did not happen
+ * within `withinMs`.
+ */
+async function ackedRateBack(run: ReliabilityRun, fromMs: number, perSecond: number, withinMs: number): Promise<number | undefined> {
+  for (;;) {
+    const now = run.ledger.elapsedMs();
+    const acks = run.ledger.all.filter((s) => s.outcome === 'acked' && s.atMs >= fromMs).map((s) => s.atMs);
+    // Sliding one-second windows ending at each ack, in time order.
+    acks.sort((a, b) => a - b);
+    for (let end = 0, start = 0; end < acks.length; end++) {
+      while (acks[end] - acks[start] >= 1_000) start++;
+      if (end - start + 1 >= perSecond) return acks[end] - fromMs;
+    }
+    if (now - fromMs > withinMs) return undefined;
+    await sleep(500);
+  }
+}

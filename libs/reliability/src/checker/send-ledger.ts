@@ -50,12 +50,12 @@ export class SendLedger {
   private readonly started = Date.now();
 
   acked(stamp: EventStamp, partition: number, offset: string): void {
-    this.records.push({ ...stamp, outcome: SendOutcome.Acked, partition, offset, atMs: Date.now() - this.started });
+    this.records.push({ ...stamp, outcome: SendOutcome.Acked, partition, offset, atMs: this.elapsedMs() });
   }
 
   failed(stamp: EventStamp, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.records.push({ ...stamp, outcome: outcomeOfFailure(error), error: message, atMs: Date.now() - this.started });
+    this.records.push({ ...stamp, outcome: outcomeOfFailure(error), error: message, atMs: this.elapsedMs() });
   }
 
   /** Wraps a send: the ledger learns its outcome whatever it is; the promise never rejects. */
@@ -66,6 +66,11 @@ export class SendLedger {
     } catch (error) {
       this.failed(stamp, error);
     }
+  }
+
+  /** Milliseconds since the run began: the clock of `atMs`. */
+  elapsedMs(): number {
+    return Date.now() - this.started;
   }
 
   get all(): readonly SendRecord[] {

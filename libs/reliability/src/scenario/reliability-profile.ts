@@ -13,8 +13,8 @@ export interface ProfileFigures {
   readonly s2: { readonly ratePerSec: number; readonly phaseMs: number; readonly chaosMs: number };
   /** S3: slow handlers. */
   readonly s3: { readonly events: number; readonly slowRecords: number };
-  /** S4: broker failures on the three-node cluster. */
-  readonly s4: { readonly leaderKills: number; readonly ratePerSec: number };
+  /** S4: broker failures on the three-node cluster; `pauseMs`: how long one broker is SIGSTOPped. */
+  readonly s4: { readonly leaderKills: number; readonly ratePerSec: number; readonly pauseMs: number };
   /** Multiplies per-test timeouts. */
   readonly timeoutScale: number;
 }
@@ -24,7 +24,7 @@ const SHORT: ProfileFigures = {
   s1: { events: 10_000, kills: 3, ratePerSec: 800 },
   s2: { ratePerSec: 300, phaseMs: 2_000, chaosMs: 20_000 },
   s3: { events: 300, slowRecords: 3 },
-  s4: { leaderKills: 2, ratePerSec: 200 },
+  s4: { leaderKills: 2, ratePerSec: 200, pauseMs: 10_000 },
   timeoutScale: 1,
 };
 
@@ -33,7 +33,7 @@ const LONG: ProfileFigures = {
   s1: { events: 100_000, kills: 10, ratePerSec: 1_500 },
   s2: { ratePerSec: 500, phaseMs: 15_000, chaosMs: 120_000 },
   s3: { events: 3_000, slowRecords: 10 },
-  s4: { leaderKills: 5, ratePerSec: 300 },
+  s4: { leaderKills: 5, ratePerSec: 300, pauseMs: 30_000 },
   timeoutScale: 8,
 };
 
