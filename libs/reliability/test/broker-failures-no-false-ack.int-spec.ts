@@ -14,7 +14,7 @@ import { EventCatalog } from '@eventline/contracts';
 import { ClusterMode, LocalKafka } from '@eventline/local-kafka';
 import { CloudEventAvroDecoder, EventConsumer } from '@eventline/runtime';
 import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
-import { CHECKED_EVENT_TYPE, check, checkedHandler, publishResult, ReliabilityRun, reliabilityProfile, sleep, StampedStream } from '../src';
+import { CHECKED_EVENT_TYPE, check, checkedHandler, publishResult, ReliabilityRun, reliabilityProfile, sleep, StampedStream, validatedFigures } from '../src';
 
 const figures = reliabilityProfile();
 // kafkajs's messages for NOT_ENOUGH_REPLICAS and NOT_ENOUGH_REPLICAS_AFTER_APPEND.
@@ -164,11 +164,7 @@ describe('S4: broker failures on the three-node cluster', () => {
         ranAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
         figures: {
-          events: report.events,
-          acked: report.acked,
-          lost: report.lost,
-          duplicates: report.duplicates,
-          orderViolations: report.orderViolations,
+          ...validatedFigures(report),
           recoveryMs,
           extra: {
             leaderKills: killed.length,

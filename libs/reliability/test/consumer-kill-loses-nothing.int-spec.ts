@@ -6,7 +6,7 @@
  * uncommitted window of each kill.
  */
 import { testBrokers, testKafka, TestTopics, startSchemaRegistry, type SchemaRegistryProcess } from '@eventline/testing';
-import { check, ConsumerFleet, publishResult, ReliabilityRun, reliabilityProfile, SeededRandom, sleep, StampedStream } from '../src';
+import { check, ConsumerFleet, publishResult, ReliabilityRun, reliabilityProfile, SeededRandom, sleep, StampedStream, validatedFigures } from '../src';
 
 const figures = reliabilityProfile();
 const COMMIT_RECORDS = 500;
@@ -89,11 +89,7 @@ describe('S1: kill -9 of consumer processes during a stream', () => {
         ranAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
         figures: {
-          events: report.events,
-          acked: report.acked,
-          lost: report.lost,
-          duplicates: report.duplicates,
-          orderViolations: report.orderViolations,
+          ...validatedFigures(report),
           recoveryMs,
           extra: { kills: fleet.counts.killed, processes: fleet.counts.started, duplicatedEvents: report.duplicatedEvents, indeterminate: report.indeterminate, seed: random.seed },
         },

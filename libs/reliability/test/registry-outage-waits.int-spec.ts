@@ -26,6 +26,7 @@ import {
   stampedPayment,
   stampId,
   waitUntil,
+  validatedFigures,
   type EventStamp,
 } from '../src';
 
@@ -165,11 +166,7 @@ describe('S6: schema registry unreachable mid-stream', () => {
         ranAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
         figures: {
-          events: report.events,
-          acked: report.acked,
-          lost: report.lost,
-          duplicates: report.duplicates,
-          orderViolations: report.orderViolations,
+          ...validatedFigures(report),
           recoveryMs,
           extra: {
             newSchemaIdRecords: newIds.size,

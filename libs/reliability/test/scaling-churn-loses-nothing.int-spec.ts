@@ -6,7 +6,7 @@
  */
 import { ProcessingMode } from '@eventline/runtime';
 import { testBrokers, testKafka, TestTopics, startSchemaRegistry, type SchemaRegistryProcess } from '@eventline/testing';
-import { check, ConsumerFleet, publishResult, ReliabilityRun, reliabilityProfile, SeededRandom, sleep, StampedStream, type FleetMember } from '../src';
+import { check, ConsumerFleet, publishResult, ReliabilityRun, reliabilityProfile, SeededRandom, sleep, StampedStream, type FleetMember, validatedFigures } from '../src';
 
 const figures = reliabilityProfile();
 const MAX_MEMBERS = 4;
@@ -104,11 +104,7 @@ describe('S2: scaling and churn of consumer processes under load', () => {
         ranAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
         figures: {
-          events: report.events,
-          acked: report.acked,
-          lost: report.lost,
-          duplicates: report.duplicates,
-          orderViolations: report.orderViolations,
+          ...validatedFigures(report),
           recoveryMs,
           extra: {
             duplicateRatePct: Number((duplicateRate * 100).toFixed(3)),

@@ -7,7 +7,7 @@
 import { EventCatalog } from '@eventline/contracts';
 import { CloudEventAvroDecoder, EventConsumer, partitionForKey, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
 import { startSchemaRegistry, testKafka, TestTopics, type SchemaRegistryProcess } from '@eventline/testing';
-import { CHECKED_EVENT_TYPE, check, checkedHandler, publishResult, ReliabilityRun, reliabilityProfile, sleep, StampedStream, waitUntil } from '../src';
+import { CHECKED_EVENT_TYPE, check, checkedHandler, publishResult, ReliabilityRun, reliabilityProfile, sleep, StampedStream, waitUntil, validatedFigures } from '../src';
 
 const figures = reliabilityProfile();
 const PARTITIONS = 6;
@@ -107,11 +107,7 @@ describe('S3: handlers slower than the session timeout', () => {
         ranAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
         figures: {
-          events: report.events,
-          acked: report.acked,
-          lost: report.lost,
-          duplicates: report.duplicates,
-          orderViolations: report.orderViolations,
+          ...validatedFigures(report),
           extra: { slowHandlers: counts.slowHandled, rebalancesAfterFormation: rebalances, joinsAfterFormation: counts.joins - baseline.joins, members: 2 },
         },
         checks,

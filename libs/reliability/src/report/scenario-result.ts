@@ -1,3 +1,5 @@
+import type { ValidationReport } from '../checker/validation-report';
+
 /** One scenario's outcome as it goes into docs/reliability.json. */
 export interface ScenarioResult {
   readonly id: string;
@@ -23,6 +25,11 @@ export interface ScenarioFigures {
   readonly recoveryMs?: number;
   /** Scenario-specific counts (kills, rebalances, dead letters…). */
   readonly extra?: Readonly<Record<string, number | string>>;
+}
+
+/** The figures every validated scenario reports, read from its validation report. */
+export function validatedFigures(report: Pick<ValidationReport, 'events' | 'acked' | 'lost' | 'duplicates' | 'orderViolations'>): ScenarioFigures {
+  return { events: report.events, acked: report.acked, lost: report.lost, duplicates: report.duplicates, orderViolations: report.orderViolations };
 }
 
 /** A named check: evaluated, recorded, and only then asserted, so failures are reported with figures. */
