@@ -29,7 +29,7 @@ async function publisherMaximum(ctx: BenchContext, records: number): Promise<num
 const caseOf = (rate: number) => `${formatNumber(rate)}/s`;
 
 /** How far a latency stays below its ceiling, or goes over it. */
-export function msMargin(measuredMs: number, ceilingMs: number): string {
+function msMargin(measuredMs: number, ceilingMs: number): string {
   const gap = ceilingMs - measuredMs;
   return gap >= 0 ? `${gap.toFixed(2)} ms below` : `${(-gap).toFixed(2)} ms over`;
 }
