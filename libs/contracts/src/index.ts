@@ -10,3 +10,4 @@ export * from './errors/contract.error';
 export * from './errors/error-classification';
 export * from './generated';
 export * from './catalog/topic-declarations';
+export * from './catalog/application-declarations';
