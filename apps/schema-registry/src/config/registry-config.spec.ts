@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashToken } from '../auth/token-hash';
 import { loadRegistryConfig } from './registry-config';
 import { RegistryConfigError } from './registry-config.error';
 
@@ -37,5 +41,42 @@ describe('loadRegistryConfig', () => {
 
   it('lists every problem at once', () => {
     expect(() => loadRegistryConfig({ SCHEMA_REGISTRY_PORT: 'x', KAFKA_BROKERS: 'nope' })).toThrow(/PORT[\s\S]*KAFKA_BROKERS/);
+  });
+
+  describe('SCHEMA_REGISTRY_USERS_FILE', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'registry-users-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const file = (name: string, text: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const TOKEN_LINE = `ci:write:${hashToken('tok-0123456789abcdef0123456789abcdef')}`;
+
+    it('leaves authentication off when unset', () => {
+      expect(loadRegistryConfig({}).auth).toBeUndefined();
+    });
+
+    it('reads the users it names', () => {
+      const usersFile = file('good', `# users\n${TOKEN_LINE}\n`);
+      expect(loadRegistryConfig({ SCHEMA_REGISTRY_USERS_FILE: usersFile }).auth).toMatchObject({ usersFile, users: [{ name: 'ci', role: 'write', line: 2 }] });
+    });
+
+    it.each([
+      ['a missing file', () => join(dir, 'absent'), /SCHEMA_REGISTRY_USERS_FILE=.*absent cannot be read \(ENOENT\)/],
+      ['a directory', () => dir, /cannot be read \(EISDIR\)/],
+      ['an empty value', () => '', /SCHEMA_REGISTRY_USERS_FILE is set but empty/],
+      ['a malformed line', () => file('bad', `${TOKEN_LINE}\nbob:superuser:${'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB='}\n`), /bad:2: user "bob": the role must be one of read, write, admin/],
+    ])('refuses to start with %s', (_case, path, message) => {
+      const attempt = () => loadRegistryConfig({ SCHEMA_REGISTRY_USERS_FILE: path() });
+      expect(attempt).toThrow(RegistryConfigError);
+      expect(attempt).toThrow(message);
+    });
+
+    it('never puts the malformed line in the message', () => {
+      const usersFile = file('leaky', 'bob:read:AAAAhunter2BBBB\n');
+      expect(() => loadRegistryConfig({ SCHEMA_REGISTRY_USERS_FILE: usersFile })).toThrow(/leaky:1: user "bob"/);
+      expect(() => loadRegistryConfig({ SCHEMA_REGISTRY_USERS_FILE: usersFile })).not.toThrow(/hunter2/);
+    });
   });
 });

@@ -1,4 +1,6 @@
+import { loadAuthConfig, type AuthConfig } from './auth-config';
 import { RegistryConfigError } from './registry-config.error';
+import { loadTlsConfig, type TlsConfig } from './tls-config';
 
 export interface RegistryConfig {
   readonly host: string;
@@ -8,6 +10,10 @@ export interface RegistryConfig {
   readonly topic: string;
   /** How long a write waits to see itself in the log before answering 50002. */
   readonly writeTimeoutMs: number;
+  /** Users from SCHEMA_REGISTRY_USERS_FILE; undefined means every request is allowed. */
+  readonly auth?: AuthConfig;
+  /** Certificate and key for HTTPS; undefined means plain HTTP. */
+  readonly tls?: TlsConfig;
 }
 
 export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
@@ -19,6 +25,7 @@ const TOPIC = /^[a-zA-Z0-9._-]{1,249}$/;
 /**
  * Reads SCHEMA_REGISTRY_HOST, SCHEMA_REGISTRY_PORT, KAFKA_BROKERS, SCHEMA_REGISTRY_TOPIC and
  * SCHEMA_REGISTRY_WRITE_TIMEOUT_MS, refusing nonsense at boot rather than at the first request.
+ * Security settings (users file, TLS) are read by loadAuthConfig and loadTlsConfig.
  */
 export function loadRegistryConfig(env: NodeJS.ProcessEnv): RegistryConfig {
   const problems: string[] = [];
@@ -50,10 +57,13 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): RegistryConfig {
     problems.push(`SCHEMA_REGISTRY_WRITE_TIMEOUT_MS="${env.SCHEMA_REGISTRY_WRITE_TIMEOUT_MS}" must be a whole number of milliseconds >= 100`);
   }
 
+  const auth = loadAuthConfig(env, problems);
+  const tls = loadTlsConfig(env, problems);
+
   if (problems.length > 0 || port === undefined || writeTimeoutMs === undefined) {
     throw new RegistryConfigError(`cannot start the schema registry:\n  - ${problems.join('\n  - ')}`);
   }
-  return { host, port, brokers, topic, writeTimeoutMs };
+  return { host, port, brokers, topic, writeTimeoutMs, auth, tls };
 }
 
 function integer(raw: string | undefined, fallback: number): number | undefined {
