@@ -6,6 +6,7 @@
  *
  *   npx nx run cli:bench            (RECORDS=100000 ROUNDS=2 KAFKA_BROKERS=127.0.0.1:9092 by default)
  */
+import { kafkaJsConnection } from '@eventline/connection';
 import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
@@ -18,7 +19,7 @@ const RECORDS = Number(process.env.RECORDS ?? 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 const PARTITIONS = 6;
 const connection = resolveConnection({});
-const kafka = new Kafka({ clientId: 'eventline-bench', brokers: connection.brokers, logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'eventline-bench', ...kafkaJsConnection(connection.kafka), logLevel: logLevel.NOTHING });
 const run = Date.now().toString(36);
 
 async function seed(admin: ReturnType<Kafka['admin']>, topic: string): Promise<void> {

@@ -5,6 +5,7 @@
  * address under `.invalid` puts one record in orders.dlq with the runtime's headers, and the
  * notifications group ends with no lag.
  */
+import { plainConnectionSettings } from '@eventline/connection';
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
@@ -39,7 +40,7 @@ describe('the two workers end to end', () => {
   beforeAll(async () => {
     registry = await startSchemaRegistry();
     await provisionTopics(await topics.admin(), { physical });
-    const common = { brokers: testBrokers(), schemaRegistryUrl: registry.url, codecMode: CodecMode.Development, topicPrefix: prefix, port: 0 };
+    const common = { connection: plainConnectionSettings(testBrokers(), registry.url), codecMode: CodecMode.Development, topicPrefix: prefix, port: 0 };
     apps.push(await startFulfillmentWorker({ ...common, groupId: `${prefix}fulfillment` }));
     apps.push(await startNotificationsWorker({ ...common, groupId: `${prefix}notifications` }));
     const codec = new AvroCodec({ registry: new ConfluentSchemaRegistryClient({ host: registry.url }), mode: CodecMode.Development });

@@ -201,6 +201,11 @@ function unknownSchemaId(schemaId: number, cause?: unknown): CodecError {
 
 function registryError(err: unknown, context: { schemaId?: number; subject?: string }): unknown {
   if (!(err instanceof RegistryRequestError)) return err;
-  const code = err.outcome === RegistryOutcome.Unavailable ? CodecErrorCode.RegistryUnavailable : CodecErrorCode.RegistryRejected;
+  const code =
+    err.outcome === RegistryOutcome.Unavailable
+      ? CodecErrorCode.RegistryUnavailable
+      : err.outcome === RegistryOutcome.Unauthorized
+        ? CodecErrorCode.RegistryUnauthorized
+        : CodecErrorCode.RegistryRejected;
   return new CodecError(code, `schema registry: ${err.message}`, { cause: err, ...context });
 }

@@ -19,6 +19,7 @@ export {
   collectConnectionSettings,
   DEFAULT_BROKERS,
   DEFAULT_REGISTRY_URL,
+  plainConnectionSettings,
   readConnectionSettings,
   type ConnectionFlags,
   type ReadConnectionOptions,

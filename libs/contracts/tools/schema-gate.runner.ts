@@ -1,3 +1,4 @@
+import { ConnectionError, plainRegistryConnection, RegistryHttpClient, type RegistryClientConnection } from '@eventline/connection';
 import { EventCatalog } from '../src/catalog/event-catalog';
 import { recordFullName } from '../src/avro/avro-schema.types';
 import type { AnyEventDefinition } from '../src/catalog/define-event';
@@ -13,6 +14,8 @@ export type GateExit = (typeof GateExit)[keyof typeof GateExit];
 export interface GateOptions {
   readonly command: GateCommand;
   readonly registryUrl: string;
+  /** Credentials and CA for a secured registry; default: none (the URL alone). */
+  readonly registry?: RegistryClientConnection;
   readonly files: readonly SchemaFile[];
   readonly catalog?: Readonly<Record<string, AnyEventDefinition>>;
   readonly out?: (line: string) => void;
@@ -20,7 +23,6 @@ export interface GateOptions {
   readonly timeoutMs?: number;
 }
 
-const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
 // Confluent error codes for "nothing to compare against": a new subject passes the gate.
 const SUBJECT_NOT_FOUND = 40401;
 const VERSION_NOT_FOUND = 40402;
@@ -37,9 +39,8 @@ export async function runSchemaGate(options: GateOptions): Promise<GateExit> {
   const out = options.out ?? ((l) => console.log(l));
   const err = options.err ?? ((l) => console.error(l));
   const catalog: Readonly<Record<string, AnyEventDefinition | undefined>> = options.catalog ?? EventCatalog;
-  const base = options.registryUrl.replace(/\/+$/, '');
-  const http = (method: string, path: string, body?: unknown) =>
-    request(base, method, path, body, options.timeoutMs ?? 5_000);
+  const client = new RegistryHttpClient(options.registry ?? plainRegistryConnection(options.registryUrl), { timeoutMs: options.timeoutMs ?? 5_000 });
+  const http = (method: string, path: string, body?: unknown) => request(client, method, path, body);
   let failed = 0;
   try {
     for (const file of options.files) {
@@ -79,7 +80,12 @@ export async function runSchemaGate(options: GateOptions): Promise<GateExit> {
       }
     }
   } catch (e) {
-    if (!(e instanceof RegistryUnreachable)) throw e;
+    if (e instanceof ConnectionError && !e.retriable) {
+      // 401/403 or a TLS failure: the settings, not the registry, need changing.
+      err(`schema gate: ${e.message}`);
+      return GateExit.Unreachable;
+    }
+    if (!(e instanceof RegistryUnreachable) && !(e instanceof ConnectionError)) throw e;
     err(`schema gate: ${e.message}; start it (npx nx serve schema-registry) or set SCHEMA_REGISTRY_URL`);
     return GateExit.Unreachable;
   }
@@ -87,27 +93,10 @@ export async function runSchemaGate(options: GateOptions): Promise<GateExit> {
   return failed ? GateExit.Failed : GateExit.Ok;
 }
 
-async function request(base: string, method: string, path: string, body: unknown, timeoutMs: number) {
-  let res: Response;
-  try {
-    res = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': CONTENT_TYPE, accept: CONTENT_TYPE },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause;
-    const why = cause?.code ?? (cause as Error | undefined)?.message ?? (e as Error).message;
-    throw new RegistryUnreachable(`schema registry at ${base} is unreachable (${why})`);
-  }
-  if (res.status >= 500) throw new RegistryUnreachable(`schema registry at ${base} failed with HTTP ${res.status}`);
-  const text = await res.text();
-  let parsed: unknown = {};
-  try {
-    parsed = text ? JSON.parse(text) : {};
-  } catch {
-    parsed = { message: text.slice(0, 200) };
-  }
+async function request(client: RegistryHttpClient, method: string, path: string, body: unknown) {
+  // Unreachable and 401/403 throw ConnectionError; every other answer comes back.
+  const res = await client.request(method, path, body);
+  if (res.status >= 500) throw new RegistryUnreachable(`schema registry at ${client.connection.url} failed with HTTP ${res.status}`);
+  const parsed = typeof res.body === 'string' ? { message: res.body.slice(0, 200) } : (res.body ?? {});
   return { status: res.status, body: parsed };
 }

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventlineModule, withTopicPrefix } from '@eventline/nest';
-import { DatabaseModule, OpsModule } from '@eventline/service-kit';
+import { DatabaseModule, eventlineConnectionOptions, OpsModule } from '@eventline/service-kit';
 import type { FulfillmentConfig } from './fulfillment.config';
 import { OrderPaidHandler } from './order-paid.handler';
 import { FULFILLMENT_MIGRATIONS, ShipmentsRepository } from './shipments.repository';
@@ -13,9 +13,8 @@ export class FulfillmentModule {
       imports: [
         DatabaseModule.forRoot({ url: config.databaseUrl, schema: 'fulfillment', migrations: FULFILLMENT_MIGRATIONS }),
         EventlineModule.forRoot({
-          brokers: config.brokers,
+          ...eventlineConnectionOptions(config.connection),
           clientId: 'fulfillment-worker',
-          schemaRegistryUrl: config.schemaRegistryUrl,
           codecMode: config.codecMode,
           consumer: { groupId: config.groupId, concurrency: 6 },
           publisher: { source: '/eventline/fulfillment-worker', events: ['dev.eventline.orders.OrderPaid', 'dev.eventline.shipments.ShipmentScheduled'] },

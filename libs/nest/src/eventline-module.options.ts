@@ -1,3 +1,4 @@
+import type { Secret } from '@eventline/connection';
 import type { KafkaConfig } from 'kafkajs';
 import type { CodecMode } from '@eventline/codec';
 import type { Topic } from '@eventline/contracts';
@@ -61,6 +62,11 @@ export interface EventlineModuleOptions {
   /** Anything else kafkajs takes (ssl, sasl, logLevel, retry…); brokers and clientId above win. */
   readonly kafka?: Omit<KafkaConfig, 'brokers' | 'clientId'>;
   readonly schemaRegistryUrl: string;
+  /**
+   * How to authenticate to the registry and which CA to trust (from @eventline/connection's
+   * `registryClientConnection`): the Authorization header and the CA's PEM bytes.
+   */
+  readonly schemaRegistry?: { readonly authorization?: Secret; readonly ca?: Buffer };
   /** production: never registers a schema, and refuses to start while a subject is missing. */
   readonly codecMode: CodecMode;
   /** Required as soon as one handler is decorated with @OnEvent. */

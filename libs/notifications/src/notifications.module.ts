@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventlineModule, withTopicPrefix } from '@eventline/nest';
-import { DatabaseModule, OpsModule } from '@eventline/service-kit';
+import { DatabaseModule, eventlineConnectionOptions, OpsModule } from '@eventline/service-kit';
 import { EmailSink, NOTIFICATIONS_MIGRATIONS } from './email-sink';
 import type { NotificationsConfig } from './notifications.config';
 import { NotificationHandlers } from './notification.handlers';
@@ -13,9 +13,8 @@ export class NotificationsModule {
       imports: [
         DatabaseModule.forRoot({ url: config.databaseUrl, schema: 'notifications', migrations: NOTIFICATIONS_MIGRATIONS }),
         EventlineModule.forRoot({
-          brokers: config.brokers,
+          ...eventlineConnectionOptions(config.connection),
           clientId: 'notifications-worker',
-          schemaRegistryUrl: config.schemaRegistryUrl,
           codecMode: config.codecMode,
           consumer: { groupId: config.groupId, concurrency: 6 },
           topicNames: config.topicPrefix ? withTopicPrefix(config.topicPrefix) : undefined,

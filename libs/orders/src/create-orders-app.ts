@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { verifyServiceConnections } from '@eventline/service-kit';
 import type { OrdersServiceConfig } from './config/orders-service.config';
 import { BODY_LIMIT_BYTES } from './http/body-limit';
 import { OrdersMetrics } from './ops/orders.metrics';
@@ -22,6 +23,12 @@ export interface OrdersApp {
  * listening. For `main.ts`, the pipeline and tests alike.
  */
 export async function createOrdersApp(config: OrdersServiceConfig, options: OrdersAppOptions = {}): Promise<OrdersApp> {
+  const levels = options.logger ?? ['log', 'warn'];
+  const nestLogger = new Logger('OrdersService');
+  await verifyServiceConnections('orders-service', config.connection, {
+    log: (line) => levels && levels.includes('log') && nestLogger.log(line),
+    warn: (line) => levels && levels.includes('warn') && nestLogger.warn(line),
+  });
   const nest = await NestFactory.create<NestExpressApplication>(OrdersAppModule.forRoot(config, options), {
     bodyParser: false,
     // Boot failures (database, Kafka, production schema check) must reach the caller, not abort the process.

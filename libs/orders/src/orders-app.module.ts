@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { EventlineModule, withTopicPrefix } from '@eventline/nest';
 import type { Database } from '@eventline/persistence';
-import { DATABASE, DatabaseModule, EXTRA_HEALTH_CHECKS, OpsModule } from '@eventline/service-kit';
+import { DATABASE, DatabaseModule, eventlineConnectionOptions, EXTRA_HEALTH_CHECKS, OpsModule } from '@eventline/service-kit';
 import type { OrdersServiceConfig } from './config/orders-service.config';
 import { EventSchemaCheck } from './events/event-schema.check';
 import { ApiErrorFilter } from './http/api-error.filter';
@@ -41,9 +41,8 @@ export class OrdersAppModule {
       imports: [
         DatabaseModule.forRoot({ url: config.databaseUrl, schema: config.databaseSchema, migrations: ORDERS_MIGRATIONS }),
         EventlineModule.forRoot({
-          brokers: config.brokers,
+          ...eventlineConnectionOptions(config.connection),
           clientId: 'orders-service',
-          schemaRegistryUrl: config.schemaRegistryUrl,
           codecMode: config.codecMode,
           // The outbox takes orders while Kafka is away; the relay publishes once it is back.
           publisher: { source: '/eventline/orders-service', events: PUBLISHED_EVENTS, factory: options.publisherFactory, connect: 'background' },

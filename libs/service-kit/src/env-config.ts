@@ -1,4 +1,4 @@
-import { parseBrokerList } from '@eventline/local-kafka';
+import { collectConnectionSettings, parseBrokerList, type ConnectionSettings } from '@eventline/connection';
 
 /**
  * Reads a service's settings from the environment, collecting every problem so one start
@@ -31,12 +31,22 @@ export class EnvReader {
   }
 
   brokers(name = 'KAFKA_BROKERS', fallback = '127.0.0.1:9092'): string[] {
-    try {
-      return parseBrokerList(this.string(name, fallback), name);
-    } catch (error) {
-      this.problems.push((error as Error).message);
+    const parsed = parseBrokerList(this.string(name, fallback), name);
+    if ('problem' in parsed) {
+      this.problems.push(parsed.problem);
       return [];
     }
+    return parsed.brokers;
+  }
+
+  /**
+   * Where Kafka and the registry are and how to authenticate (KAFKA_CLIENT_CONFIG, KAFKA_*,
+   * SCHEMA_REGISTRY_*; see @eventline/connection). Undefined when a problem was recorded.
+   */
+  connection(): ConnectionSettings | undefined {
+    const { settings, problems } = collectConnectionSettings({ env: this.env });
+    this.problems.push(...problems);
+    return settings;
   }
 
   url(name: string, fallback: string): string {

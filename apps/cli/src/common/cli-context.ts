@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
+import { ConnectionErrorCode, explainKafkaError, kafkaJsConnection, registryClientConnection, RegistryHttpClient, type ConnectionError } from '@eventline/connection';
 import { CliError, CliErrorCode } from './cli.error';
 import type { ConnectionOptions } from './connection-options';
 import { Output } from './output';
@@ -22,7 +23,7 @@ export class CliContext {
   ) {
     this.kafka = new Kafka({
       clientId: 'eventline-cli',
-      brokers: connection.brokers,
+      ...kafkaJsConnection(connection.kafka),
       // kafkajs logs to stdout, which belongs to results here; failures reach the operator as errors.
       logLevel: logLevel.NOTHING,
       connectionTimeout: 3_000,
@@ -61,20 +62,37 @@ export class CliContext {
 
   codec(): AvroCodec {
     // Production mode: a tool that only reads must never register a schema.
+    const registry = registryClientConnection(this.connection.registry);
     this.codecInstance ??= new AvroCodec({
-      registry: new ConfluentSchemaRegistryClient({ host: this.connection.registryUrl, timeoutMs: 5_000 }),
+      registry: new ConfluentSchemaRegistryClient({ host: registry.url, authorization: registry.authorization, ca: registry.ca, timeoutMs: 5_000 }),
       mode: CodecMode.Production,
     });
     return this.codecInstance;
   }
 
+  /** Raw REST calls to the registry, with the same credentials and CA as the codec. */
+  registryHttp(): RegistryHttpClient {
+    return new RegistryHttpClient(registryClientConnection(this.connection.registry));
+  }
+
   kafkaUnavailable(err: unknown): CliError {
+    const explained = this.explain(err);
+    if (explained) return explained;
     const reason = err instanceof Error ? err.message : String(err);
     return new CliError(
       CliErrorCode.KafkaUnavailable,
-      `cannot reach Kafka at ${this.connection.brokers.join(',')} (${reason}); set KAFKA_BROKERS or --brokers`,
+      `cannot reach Kafka at ${this.connection.kafka.brokers.join(',')} (${reason}); set KAFKA_BROKERS, --brokers or bootstrap.servers in --command-config`,
       { cause: err },
     );
+  }
+
+  /**
+   * A Kafka failure with a name (credentials, certificate, protocol, missing ACL) as the
+   * CLI's one-line error; undefined for anything else.
+   */
+  explain(err: unknown): CliError | undefined {
+    const explained = explainKafkaError(err, this.connection.kafka);
+    return explained ? fromConnectionError(explained) : undefined;
   }
 
   async close(): Promise<void> {
@@ -82,4 +100,14 @@ export class CliContext {
     this.adminClient = undefined;
     await Promise.allSettled([...this.producers.map((p) => p.disconnect()), admin?.then((a) => a.disconnect())]);
   }
+}
+
+export function fromConnectionError(error: ConnectionError): CliError {
+  const code =
+    error.code === ConnectionErrorCode.NotAuthorized
+      ? CliErrorCode.NotAuthorized
+      : error.code === ConnectionErrorCode.Unreachable
+        ? CliErrorCode.KafkaUnavailable
+        : CliErrorCode.AuthenticationFailed;
+  return new CliError(code, error.message, { cause: error });
 }

@@ -3,6 +3,12 @@ import { ExitCode } from './exit-code';
 /** Every failure the CLI reports on purpose, each with the exit code it ends the process with. */
 export const CliErrorCode = {
   BadArgument: 'CLI_BAD_ARGUMENT',
+  /** Connection settings (flags, env, --command-config file) that cannot work. */
+  ConfigInvalid: 'CLI_CONFIG_INVALID',
+  /** Kafka or the registry refused the credentials or the certificate. */
+  AuthenticationFailed: 'CLI_AUTHENTICATION_FAILED',
+  /** Authenticated, but an ACL (or registry role) does not allow the operation. */
+  NotAuthorized: 'CLI_NOT_AUTHORIZED',
   BadTime: 'CLI_BAD_TIME',
   UnknownTopic: 'CLI_UNKNOWN_TOPIC',
   UnknownPartition: 'CLI_UNKNOWN_PARTITION',
@@ -18,6 +24,9 @@ export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];
 
 const EXIT_CODES: Record<CliErrorCode, ExitCode> = {
   [CliErrorCode.BadArgument]: ExitCode.Usage,
+  [CliErrorCode.ConfigInvalid]: ExitCode.Usage,
+  [CliErrorCode.AuthenticationFailed]: ExitCode.Failure,
+  [CliErrorCode.NotAuthorized]: ExitCode.Failure,
   [CliErrorCode.BadTime]: ExitCode.Usage,
   [CliErrorCode.UnknownTopic]: ExitCode.Usage,
   [CliErrorCode.UnknownPartition]: ExitCode.Usage,

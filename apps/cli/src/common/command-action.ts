@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CliContext } from './cli-context';
+import { isCliError } from './cli.error';
 import { resolveConnection, type ConnectionFlags } from './connection-options';
 import { Output } from './output';
 
@@ -21,6 +22,9 @@ export async function withContext(command: Command, work: (ctx: CliContext, sign
   process.once('SIGTERM', onSignal);
   try {
     await work(ctx, abort.signal);
+  } catch (err) {
+    // A denied ACL or a refused login in the middle of a command: say which, in one line.
+    throw isCliError(err) ? err : (ctx.explain(err) ?? err);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

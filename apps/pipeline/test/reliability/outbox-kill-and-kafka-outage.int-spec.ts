@@ -10,6 +10,7 @@
  * other fault specs wait; the schema registry stays up on the main test broker. PostgreSQL
  * for the orders service, embedded PGlite for the two workers (in this process).
  */
+import { plainConnectionSettings } from '@eventline/connection';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -115,7 +116,7 @@ describe('S7: orders service killed before its relay ran, then Kafka down for 20
     await provisionTopics(admin, { physical });
     registry = await startSchemaRegistry();
     pool = new Pool({ connectionString: POSTGRES_URL, max: 2 });
-    const common = { brokers: cluster.bootstrap, schemaRegistryUrl: registry.url, codecMode: CodecMode.Development, topicPrefix: prefix, port: 0 };
+    const common = { connection: plainConnectionSettings(cluster.bootstrap, registry.url), codecMode: CodecMode.Development, topicPrefix: prefix, port: 0 };
     workers.push(await startFulfillmentWorker({ ...common, groupId: `${prefix}fulfillment` }));
     workers.push(await startNotificationsWorker({ ...common, groupId: `${prefix}notifications` }));
   }, 600_000);

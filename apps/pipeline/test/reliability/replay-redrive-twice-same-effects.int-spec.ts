@@ -13,6 +13,7 @@
  *
  * Real broker, registry and CLI process; the workers in this process on embedded PGlite.
  */
+import { plainConnectionSettings } from '@eventline/connection';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -57,7 +58,7 @@ class WorkerSet {
   physical = (topic: Topic | string): string => `${this.prefix}${topic}`;
 
   async start(registryUrl: string): Promise<void> {
-    const common = { brokers: testBrokers(), schemaRegistryUrl: registryUrl, codecMode: CodecMode.Development, topicPrefix: this.prefix, port: 0 };
+    const common = { connection: plainConnectionSettings(testBrokers(), registryUrl), codecMode: CodecMode.Development, topicPrefix: this.prefix, port: 0 };
     this.apps.push(await startFulfillmentWorker({ ...common, groupId: `${this.prefix}fulfillment` }));
     this.apps.push(await startNotificationsWorker({ ...common, groupId: `${this.prefix}notifications` }));
   }

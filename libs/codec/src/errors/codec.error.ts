@@ -18,6 +18,8 @@ export const CodecErrorCode = {
   SchemaNotRegistered: 'CODEC_SCHEMA_NOT_REGISTERED',
   RegistryUnavailable: 'CODEC_REGISTRY_UNAVAILABLE',
   RegistryRejected: 'CODEC_REGISTRY_REJECTED',
+  /** 401/403 from the registry: the credentials or the role are wrong, which no retry changes. */
+  RegistryUnauthorized: 'CODEC_REGISTRY_UNAUTHORIZED',
 } as const;
 export type CodecErrorCode = (typeof CodecErrorCode)[keyof typeof CodecErrorCode];
 
@@ -37,6 +39,7 @@ const FLAGS: Record<CodecErrorCode, { readonly poison: boolean; readonly retriab
   [CodecErrorCode.SchemaNotRegistered]: FATAL,
   [CodecErrorCode.RegistryUnavailable]: TRANSIENT,
   [CodecErrorCode.RegistryRejected]: FATAL,
+  [CodecErrorCode.RegistryUnauthorized]: FATAL,
 };
 
 export interface CodecErrorDetails {

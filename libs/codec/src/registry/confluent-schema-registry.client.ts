@@ -1,5 +1,7 @@
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import type { Secret } from '@eventline/connection';
 import avro from 'avsc';
+import { Agent } from 'node:https';
 import { AVRO_TYPE_OPTIONS } from '../avro/avro-type.options';
 import { RegistryOutcome, RegistryRequestError } from './registry-request.error';
 import type { SchemaRegistryClient } from './schema-registry.client';
@@ -9,6 +11,10 @@ export interface ConfluentSchemaRegistryClientOptions {
   readonly host: string;
   /** Upper bound for one call. The library sets no HTTP timeout, so a hung registry would hang decoding. */
   readonly timeoutMs?: number;
+  /** The whole Authorization header (`Basic …`, `Bearer …`), sent on every call. */
+  readonly authorization?: Secret;
+  /** PEM CA that signed an https registry's certificate; unset: the system's CAs. */
+  readonly ca?: Buffer;
 }
 
 // Node socket errors that mean "could not talk to the registry right now".
@@ -25,7 +31,18 @@ export class ConfluentSchemaRegistryClient implements SchemaRegistryClient {
   private readonly timeoutMs: number;
 
   constructor(options: ConfluentSchemaRegistryClientOptions) {
-    this.registry = new SchemaRegistry({ host: options.host }, { [SchemaType.AVRO]: { ...AVRO_TYPE_OPTIONS } });
+    const authorization = options.authorization;
+    this.registry = new SchemaRegistry(
+      {
+        host: options.host,
+        ...(options.ca ? { agent: new Agent({ ca: options.ca, keepAlive: true }) } : {}),
+        // A header middleware rather than the library's `auth`: one path for basic and bearer.
+        ...(authorization
+          ? { middlewares: [() => ({ request: (request) => request.enhance({ headers: { authorization: authorization.reveal() } }) })] }
+          : {}),
+      },
+      { [SchemaType.AVRO]: { ...AVRO_TYPE_OPTIONS } },
+    );
     this.timeoutMs = options.timeoutMs ?? 10_000;
   }
 
@@ -81,6 +98,11 @@ function classify(what: string, err: unknown): unknown {
   if (typeof e?.status === 'number') {
     const status = e.status;
     if (status === 404) return new RegistryRequestError(RegistryOutcome.NotFound, message, status, { cause: err });
+    // Credentials: a configuration error, never retried and never blamed on a record.
+    if (status === 401 || status === 403) {
+      const what = status === 401 ? 'refused the credentials (check SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO or SCHEMA_REGISTRY_BEARER_TOKEN)' : 'denied the request (the user lacks the role for it)';
+      return new RegistryRequestError(RegistryOutcome.Unauthorized, `${what}: ${message}`, status, { cause: err });
+    }
     // mappersmith reports a failed connection as a response with status 400 and the socket
     // error as its body; a registry itself answers bad input with 422, not 400.
     if (status === 400 || status === 408 || status === 429 || status >= 500) {

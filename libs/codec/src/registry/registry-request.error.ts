@@ -7,6 +7,8 @@ export const RegistryOutcome = {
   NotFound: 'not-found',
   Unavailable: 'unavailable',
   Rejected: 'rejected',
+  /** 401/403: the registry wants other credentials or another role. */
+  Unauthorized: 'unauthorized',
   NotAvro: 'not-avro',
 } as const;
 export type RegistryOutcome = (typeof RegistryOutcome)[keyof typeof RegistryOutcome];

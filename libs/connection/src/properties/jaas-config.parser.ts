@@ -24,7 +24,7 @@ export function parseJaasConfig(text: string): JaasConfig | { readonly problem: 
   let body = rest.trim();
   if (!body.endsWith(';')) return { problem: 'the entry must end with ";"' };
   body = body.slice(0, -1);
-  const option = /\s*([\w.\-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s";]+))/y;
+  const option = /\s*([\w.-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s";]+))/y;
   let index = 0;
   while (index < body.length) {
     if (/^\s*$/.test(body.slice(index))) break;

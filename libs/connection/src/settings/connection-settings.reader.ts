@@ -293,3 +293,8 @@ function withoutUserInfo(text: string): string {
 function nonEmpty(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
 }
+
+/** Settings for an open cluster and registry (tests, local tools): PLAINTEXT, no credentials. */
+export function plainConnectionSettings(brokers: readonly string[], registryUrl: string = DEFAULT_REGISTRY_URL): ConnectionSettings {
+  return readConnectionSettings({ env: { KAFKA_BROKERS: brokers.join(','), SCHEMA_REGISTRY_URL: registryUrl } });
+}

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { registryClientConnection, RegistryHttpClient } from '@eventline/connection';
 import type { OrdersServiceConfig } from '../config/orders-service.config';
 import { ORDERS_CONFIG } from './readiness.tokens';
 
@@ -17,7 +18,11 @@ export class RegistryProbe {
   private pending?: Promise<boolean>;
   private lastProblem = 'not asked yet';
 
-  constructor(@Inject(ORDERS_CONFIG) private readonly config: OrdersServiceConfig) {}
+  private readonly registry: RegistryHttpClient;
+
+  constructor(@Inject(ORDERS_CONFIG) private readonly config: OrdersServiceConfig) {
+    this.registry = new RegistryHttpClient(registryClientConnection(config.connection.registry), { timeoutMs: PROBE_TIMEOUT_MS });
+  }
 
   /** The last known answer without asking (for /health and metrics). */
   get status(): { readonly reachable: boolean; readonly problem?: string } {
@@ -37,19 +42,19 @@ export class RegistryProbe {
   private async probe(): Promise<boolean> {
     try {
       // /subjects is part of every Confluent-compatible registry's API and cheap to answer.
-      const response = await fetch(`${this.config.schemaRegistryUrl}/subjects`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-      await response.arrayBuffer();
-      this.record(response.ok, `GET /subjects answered HTTP ${response.status}`);
+      // A 401/403 throws (credentials changed under a running service): unreachable, with why.
+      const answer = await this.registry.get('/subjects');
+      this.record(answer.status >= 200 && answer.status < 300, `GET /subjects answered HTTP ${answer.status}`);
     } catch (error) {
-      this.record(false, error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+      this.record(false, error instanceof Error ? error.message : String(error));
     }
     return this.reachable;
   }
 
   private record(reachable: boolean, problem: string): void {
     if (reachable !== this.reachable) {
-      if (reachable) this.logger.log(`schema registry ${this.config.schemaRegistryUrl} reachable again`);
-      else this.logger.warn(`schema registry ${this.config.schemaRegistryUrl} unreachable (${problem}): order changes answer 503 and the relay holds`);
+      if (reachable) this.logger.log(`schema registry ${this.registry.connection.url} reachable again`);
+      else this.logger.warn(`schema registry ${this.registry.connection.url} unreachable (${problem}): order changes answer 503 and the relay holds`);
     }
     this.reachable = reachable;
     this.checkedAt = performance.now();
