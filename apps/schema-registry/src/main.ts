@@ -3,6 +3,10 @@
  * compacted Kafka topic. From the repository root:
  *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register apps/schema-registry/src/main.ts
  *
+ * Open to anyone by default; SCHEMA_REGISTRY_USERS_FILE turns on authentication and roles
+ * (config/auth-config.ts, tools/hash-password.ts), SCHEMA_REGISTRY_TLS_CERT_FILE and
+ * _KEY_FILE turn the listener into HTTPS (config/tls-config.ts).
+ *
  * NestJS rather than bare node:http: the workspace's services are NestJS, and its DI and
  * lifecycle hooks give the store an ordered start (read the log to its end before listening)
  * and stop (SIGTERM closes HTTP first, then Kafka clients) without hand-written plumbing.
@@ -11,6 +15,8 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
+import { authenticationMiddleware } from './auth/authentication.middleware';
+import { Authenticator } from './auth/authenticator';
 import { loadRegistryConfig, type RegistryConfig } from './config/registry-config';
 import { RegistryConfigError } from './config/registry-config.error';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
@@ -27,13 +33,26 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = new Logger('SchemaRegistry');
-  const app = await NestFactory.create(RegistryModule.forRoot(config), { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  const { tls } = config;
+  const app = await NestFactory.create(RegistryModule.forRoot(config), {
+    bodyParser: false,
+    logger: ['error', 'warn', 'log'],
+    httpsOptions: tls && { cert: tls.cert, key: tls.key, passphrase: tls.passphrase },
+  });
+  // Before the body parser: strangers are refused before their body is read.
+  if (config.auth) app.use(authenticationMiddleware(app.get(Authenticator)));
   app.use(jsonBodyMiddleware);
   app.useGlobalFilters(new RegistryExceptionFilter());
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   // Tests and scripts wait for this line (and /health) to know the port, when 0 was asked for.
-  logger.log(`listening on http://${config.host}:${port} (topic ${config.topic}, brokers ${config.brokers.join(',')})`);
+  const url = `${tls ? 'https' : 'http'}://${config.host}:${port}`;
+  logger.log(`listening on ${url} (topic ${config.topic}, brokers ${config.brokers.join(',')})`);
+  if (config.auth) {
+    logger.log(`authentication enabled: ${config.auth.users.length} user(s) from ${config.auth.usersFile}`);
+  } else {
+    logger.warn(`authentication disabled: anyone who can reach ${url} can register schemas; set SCHEMA_REGISTRY_USERS_FILE`);
+  }
 
   // Graceful stop: app.close() stops accepting requests, then runs the shutdown hooks (the
   // store disconnects its Kafka clients and removes its consumer group). A second signal

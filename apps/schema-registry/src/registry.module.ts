@@ -1,4 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { Authenticator } from './auth/authenticator';
+import { RoleGuard } from './auth/role.guard';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config/registry-config';
 import { CompatibilityController } from './http/compatibility.controller';
 import { ConfigController } from './http/config.controller';
@@ -22,6 +25,9 @@ export class RegistryModule {
       controllers: [SubjectsController, SchemasController, ConfigController, CompatibilityController, HealthController],
       providers: [
         { provide: REGISTRY_CONFIG, useValue: config },
+        // Empty without a users file; main.ts installs its middleware only when there is one.
+        { provide: Authenticator, useValue: new Authenticator(config.auth?.users ?? []) },
+        { provide: APP_GUARD, useClass: RoleGuard },
         SchemaStore,
         SchemaResolver,
         ConfigService,

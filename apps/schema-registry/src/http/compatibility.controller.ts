@@ -1,7 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Access } from '../auth/access.decorator';
+import { AccessLevel } from '../auth/registry-role';
 import { CompatibilityService, type CompatibilityView } from '../registry/compatibility.service';
 
+/** POST, but it only reads: a compatibility check changes nothing, so `read` may run it. */
 @Controller('compatibility/subjects/:subject/versions')
+@Access(AccessLevel.Read)
 export class CompatibilityController {
   constructor(@Inject(CompatibilityService) private readonly compatibility: CompatibilityService) {}
 

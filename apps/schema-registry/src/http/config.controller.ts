@@ -1,13 +1,20 @@
 import { Body, Controller, Delete, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import type { CompatibilityLevel } from '@eventline/schema-compat';
+import { Access } from '../auth/access.decorator';
+import { AccessLevel } from '../auth/registry-role';
 import { ConfigService } from '../registry/config.service';
 
-/** Confluent answers GET and DELETE with `compatibilityLevel`, PUT with `compatibility`. */
+/**
+ * Confluent answers GET and DELETE with `compatibilityLevel`, PUT with `compatibility`.
+ * Changing a level changes what every later registration is checked against: admin only.
+ */
 @Controller('config')
+@Access(AccessLevel.Admin)
 export class ConfigController {
   constructor(@Inject(ConfigService) private readonly config: ConfigService) {}
 
   @Get()
+  @Access(AccessLevel.Read)
   getGlobal(): { compatibilityLevel: CompatibilityLevel } {
     return { compatibilityLevel: this.config.globalLevel() };
   }
@@ -23,6 +30,7 @@ export class ConfigController {
   }
 
   @Get(':subject')
+  @Access(AccessLevel.Read)
   getSubject(@Param('subject') subject: string, @Query('defaultToGlobal') defaultToGlobal?: string): { compatibilityLevel: CompatibilityLevel } {
     return { compatibilityLevel: this.config.subjectLevel(subject, defaultToGlobal === 'true') };
   }

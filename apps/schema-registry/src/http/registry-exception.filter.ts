@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
+import { WWW_AUTHENTICATE } from '../auth/auth-challenge';
 import { RegistryErrorCode, httpStatusOf } from '../registry/registry-error-code';
 import { RegistryError } from '../registry/registry.error';
 import { SchemaStoreError } from '../store/schema-store.error';
@@ -7,6 +8,8 @@ import { SchemaStoreError } from '../store/schema-store.error';
 /**
  * Every failure leaves as Confluent's error body, `{"error_code": N, "message": "..."}`:
  * clients (kafkajs's and Confluent's) read `error_code` and `message` and nothing else.
+ * Messages are built from the registry's own wording and request parameters, never from
+ * request headers, so no credential can reach a body or the error log.
  */
 @Catch()
 export class RegistryExceptionFilter implements ExceptionFilter {
@@ -17,6 +20,8 @@ export class RegistryExceptionFilter implements ExceptionFilter {
     const { code, message } = this.describe(exception);
     if (httpStatusOf(code) >= 500) this.logger.error(message, exception instanceof Error ? exception.stack : undefined);
     res.statusCode = httpStatusOf(code);
+    // RFC 7235: a 401 must say how to authenticate.
+    if (code === RegistryErrorCode.Unauthorized) res.setHeader('WWW-Authenticate', WWW_AUTHENTICATE);
     res.end(JSON.stringify({ error_code: code, message }));
   }
 

@@ -1,10 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Access } from '../auth/access.decorator';
+import { AccessLevel } from '../auth/registry-role';
 import { SchemasService, type SchemaView } from '../registry/schemas.service';
 import { SUPPORTED_SCHEMA_TYPES } from '../registry/schema-request';
 
 const flag = (value: string | undefined) => value === 'true';
 
 @Controller('schemas')
+@Access(AccessLevel.Read)
 export class SchemasController {
   constructor(@Inject(SchemasService) private readonly schemas: SchemasService) {}
 

@@ -1,11 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Access } from '../auth/access.decorator';
+import { AccessLevel } from '../auth/registry-role';
 import { RegistrationService } from '../registry/registration.service';
 import { SubjectsService } from '../registry/subjects.service';
 import type { VersionView } from '../registry/version.view';
 
 const flag = (value: string | undefined) => value === 'true';
 
+/** Reads are `read`, registering and looking up are `write`, deleting is `admin`. */
 @Controller('subjects')
+@Access(AccessLevel.Read)
 export class SubjectsController {
   constructor(
     @Inject(SubjectsService) private readonly subjects: SubjectsService,
@@ -17,13 +21,17 @@ export class SubjectsController {
     return this.subjects.subjects(flag(deleted));
   }
 
+  // Read-only, but producers are the ones that look schemas up (to get the id to encode
+  // with), so it goes with registering.
   @Post(':subject')
   @HttpCode(200)
+  @Access(AccessLevel.Write)
   lookup(@Param('subject') subject: string, @Body() body: unknown, @Query('deleted') deleted?: string): VersionView {
     return this.subjects.lookup(subject, body, flag(deleted));
   }
 
   @Delete(':subject')
+  @Access(AccessLevel.Admin)
   deleteSubject(@Param('subject') subject: string, @Query('permanent') permanent?: string): Promise<number[]> {
     return this.subjects.deleteSubject(subject, flag(permanent));
   }
@@ -35,6 +43,7 @@ export class SubjectsController {
 
   @Post(':subject/versions')
   @HttpCode(200)
+  @Access(AccessLevel.Write)
   register(@Param('subject') subject: string, @Body() body: unknown): Promise<{ id: number }> {
     return this.registration.register(subject, body);
   }
@@ -56,6 +65,7 @@ export class SubjectsController {
   }
 
   @Delete(':subject/versions/:version')
+  @Access(AccessLevel.Admin)
   deleteVersion(@Param('subject') subject: string, @Param('version') version: string, @Query('permanent') permanent?: string): Promise<number> {
     return this.subjects.deleteVersion(subject, version, flag(permanent));
   }

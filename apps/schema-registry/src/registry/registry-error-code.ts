@@ -7,6 +7,10 @@ export const RegistryErrorCode = {
   IncompatibleSchema: 409,
   UnsupportedMediaType: 415,
   UnprocessableEntity: 422,
+  /** Missing or wrong credentials; the same code whichever part was wrong. */
+  Unauthorized: 40101,
+  /** Authenticated, but the user's role does not allow this endpoint. */
+  Forbidden: 40301,
   SubjectNotFound: 40401,
   VersionNotFound: 40402,
   SchemaNotFound: 40403,

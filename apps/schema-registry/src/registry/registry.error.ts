@@ -55,6 +55,11 @@ export const RegistryErrors = {
       RegistryErrorCode.InvalidCompatibilityLevel,
       `Invalid compatibility level ${JSON.stringify(level)}. Valid values are NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE`,
     ),
+  unauthorized: (message: string) => new RegistryError(RegistryErrorCode.Unauthorized, message),
+  // Names the authenticated user (a real name, never a guessed one) and the roles, not the
+  // path: a path may carry anything the client put in it.
+  forbidden: (user: string, role: string, needed: string) =>
+    new RegistryError(RegistryErrorCode.Forbidden, `Forbidden: user '${user}' has role ${role}; this endpoint needs ${needed}`),
   referenceExists: (subject: string, version: number) =>
     new RegistryError(RegistryErrorCode.ReferenceExists, `One or more references exist to the schema {subject=${subject}, version=${version}}`),
 } as const;
