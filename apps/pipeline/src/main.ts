@@ -1,6 +1,6 @@
 /**
- * `npm start`: the main job. Brings up local Kafka (unless KAFKA_BROKERS is set) and the
- * schema registry (unless SCHEMA_REGISTRY_URL is set), registers the schemas, creates the
+ * `npm start`: the main job. Brings up local Kafka (unless KAFKA_CLIENT_CONFIG or KAFKA_BROKERS
+ * names a cluster) and the schema registry (unless SCHEMA_REGISTRY_URL or the file names one), registers the schemas, creates the
  * declared topics, starts the orders service and N instances of each worker as their own
  * processes, generates demo traffic, and prints a live summary until Ctrl-C (or --duration),
  * then stops everything in reverse order so offsets are committed.
@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { AvroCodec, catalogBindings, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
 import { EventCatalog, TOPIC_DECLARATIONS } from '@eventline/contracts';
-import { ensureKafka, LocalKafkaError, workspaceRoot } from '@eventline/local-kafka';
+import { ConnectionConfigError, ConnectionError, describeRegistryConnection, kafkaJsConnection, registryClientConnection, verifyKafkaConnection } from '@eventline/connection';
+import { LocalKafkaError, workspaceRoot } from '@eventline/local-kafka';
 import { defaultDeadLetterTopic, EventPublisher, provisionTopics } from '@eventline/runtime';
+import { pipelineKafka } from './infrastructure/pipeline-kafka';
 import { parsePipelineOptions } from './pipeline-options';
 import { ChildApp } from './processes/child-app';
 import { formatSnapshot, takeSnapshot } from './summary/pipeline-summary';
@@ -42,41 +44,58 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    const kafkaConnection = await ensureKafka((line) => log(`kafka: ${line}`));
-    if (kafkaConnection.startedHere) stops.push(['local Kafka', async () => void (await kafkaConnection.startedHere!.stop())]);
-    const brokers = kafkaConnection.brokers.join(',');
-    log(`Kafka at ${brokers} (${kafkaConnection.source === 'local' ? 'local broker' : 'KAFKA_BROKERS'})`);
+    const kafkaSide = await pipelineKafka((line) => log(`kafka: ${line}`));
+    if (kafkaSide.stop) stops.push(['local Kafka', kafkaSide.stop]);
+    log(`Kafka at ${kafkaSide.description}`);
+    // Refused credentials, certificates or protocols end the start in one line, not in retries.
+    await verifyKafkaConnection(kafkaSide.settings.kafka, { clientId: 'eventline-pipeline' });
 
-    let registryUrl = process.env.SCHEMA_REGISTRY_URL;
-    if (!registryUrl) {
+    // The registry: the configured one (SCHEMA_REGISTRY_URL, or schema.registry.url in the
+    // properties file), else our own process on this machine, reading _schemas from the same Kafka.
+    let registrySettings = kafkaSide.settings.registry;
+    if (registrySettings.urlSource === 'default') {
       const port = process.env.SCHEMA_REGISTRY_PORT ?? '8081';
       const registry = new ChildApp(
-        { name: 'schema-registry', entry: 'apps/schema-registry/src/main.ts', env: { KAFKA_BROKERS: brokers, SCHEMA_REGISTRY_PORT: port, SCHEMA_REGISTRY_HOST: '127.0.0.1' }, readyUrl: `http://127.0.0.1:${port}/health` },
+        {
+          name: 'schema-registry',
+          entry: 'apps/schema-registry/src/main.ts',
+          env: { ...kafkaSide.childEnv('schema-registry'), SCHEMA_REGISTRY_PORT: port, SCHEMA_REGISTRY_HOST: '127.0.0.1' },
+          readyUrl: `http://127.0.0.1:${port}/health`,
+        },
         root,
       );
       await registry.start();
       stops.push(['schema registry', () => registry.stop()]);
-      registryUrl = `http://127.0.0.1:${port}`;
-      log(`schema registry at ${registryUrl} (log: ${registry.logFile})`);
-    } else log(`schema registry at ${registryUrl} (SCHEMA_REGISTRY_URL)`);
+      registrySettings = { ...registrySettings, url: `http://127.0.0.1:${port}`, urlSource: 'started here' };
+      log(`schema registry at ${registrySettings.url} (log: ${registry.logFile})`);
+    } else log(`schema registry at ${describeRegistryConnection(registrySettings)} (${registrySettings.urlSource})`);
+    const registryUrl = registrySettings.url;
 
-    const kafka = new Kafka({ clientId: 'eventline-pipeline', brokers: kafkaConnection.brokers, logLevel: logLevel.ERROR });
+    const kafka = new Kafka({ clientId: 'eventline-pipeline', ...kafkaJsConnection(kafkaSide.settings.kafka), logLevel: logLevel.ERROR });
     const admin = kafka.admin();
     await admin.connect();
     stops.push(['admin client', () => admin.disconnect()]);
-    const codec = new AvroCodec({ registry: new ConfluentSchemaRegistryClient({ host: registryUrl }), mode: CodecMode.Development });
+    const registryClient = registryClientConnection(registrySettings);
+    const codec = new AvroCodec({
+      registry: new ConfluentSchemaRegistryClient({ host: registryClient.url, authorization: registryClient.authorization, ca: registryClient.ca }),
+      mode: CodecMode.Development,
+    });
     for (const binding of catalogBindings(EventCatalog)) await codec.encoderFor(binding);
     log(`schemas registered: ${Object.keys(EventCatalog).length} event types`);
     const checks = await provisionTopics(admin);
     log(`topics: ${checks.map((c) => `${c.topic} ${c.action}`).join(', ')}`);
 
-    const common = { KAFKA_BROKERS: brokers, SCHEMA_REGISTRY_URL: registryUrl, ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) };
+    const common = (app: string) => ({
+      ...kafkaSide.childEnv(app),
+      SCHEMA_REGISTRY_URL: registryUrl,
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    });
     const metricsUrls: string[] = [];
     const ordersEntry = 'apps/orders-service/src/main.ts';
     let api: OrderApi;
     if (options.ordersService && existsSync(join(root, ordersEntry))) {
       const port = process.env.ORDERS_PORT ?? '3000';
-      const orders = new ChildApp({ name: 'orders-service', entry: ordersEntry, env: { ...common, PORT: port }, readyUrl: `http://127.0.0.1:${port}/health` }, root);
+      const orders = new ChildApp({ name: 'orders-service', entry: ordersEntry, env: { ...common('orders-service'), PORT: port }, readyUrl: `http://127.0.0.1:${port}/health` }, root);
       await orders.start();
       stops.push(['orders-service', () => orders.stop()]);
       metricsUrls.push(`http://127.0.0.1:${port}/metrics`);
@@ -96,7 +115,7 @@ async function main(): Promise<void> {
     ] as const) {
       for (let i = 0; i < options.workers; i++) {
         const port = basePort + i;
-        const worker = new ChildApp({ name: `${name}-${i + 1}`, entry, env: { ...common, PORT: String(port) }, readyUrl: `http://127.0.0.1:${port}/health` }, root);
+        const worker = new ChildApp({ name: `${name}-${i + 1}`, entry, env: { ...common(name), PORT: String(port) }, readyUrl: `http://127.0.0.1:${port}/health` }, root);
         await worker.start();
         stops.push([`${name}-${i + 1}`, () => worker.stop()]);
         metricsUrls.push(`http://127.0.0.1:${port}/metrics`);
@@ -132,6 +151,8 @@ async function main(): Promise<void> {
     if (error instanceof LocalKafkaError) {
       console.error(`error [${error.code}]: ${error.message}`);
       if (error.hint) console.error(`hint: ${error.hint}`);
+    } else if (error instanceof ConnectionConfigError || error instanceof ConnectionError) {
+      console.error(`error [${error.code}]: ${error.message}`);
     } else console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown('start failed', 1);
   }
