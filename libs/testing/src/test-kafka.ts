@@ -1,16 +1,23 @@
 import { Kafka, logLevel, type Admin, type ITopicConfig, type KafkaConfig } from 'kafkajs';
-import { parseBrokerList } from '@eventline/local-kafka';
+import { kafkaJsConnection, parseBrokerList, readConnectionSettings } from '@eventline/connection';
 import { uniqueName } from './unique-names';
 
 /** The brokers the global setup made sure of. */
 export function testBrokers(): string[] {
   const raw = process.env.KAFKA_BROKERS;
   if (!raw) throw new Error('KAFKA_BROKERS is not set: run the tests through Jest so its global setup starts Kafka');
-  return parseBrokerList(raw);
+  const parsed = parseBrokerList(raw, 'KAFKA_BROKERS');
+  if ('problem' in parsed) throw new Error(parsed.problem);
+  return parsed.brokers;
 }
 
+/**
+ * A client for the test cluster, with the environment's security settings (KAFKA_CLIENT_CONFIG,
+ * KAFKA_SECURITY_PROTOCOL, …) so the suites can run against a secured cluster too.
+ */
 export function testKafka(overrides: Partial<KafkaConfig> = {}): Kafka {
-  return new Kafka({ clientId: 'eventline-test', brokers: testBrokers(), logLevel: logLevel.NOTHING, ...overrides });
+  const { ssl, sasl } = kafkaJsConnection(readConnectionSettings({ env: { ...process.env, KAFKA_BROKERS: testBrokers().join(',') } }).kafka);
+  return new Kafka({ clientId: 'eventline-test', brokers: testBrokers(), ...(ssl ? { ssl } : {}), ...(sasl ? { sasl } : {}), logLevel: logLevel.NOTHING, ...overrides });
 }
 
 /**

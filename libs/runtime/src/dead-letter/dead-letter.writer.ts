@@ -58,11 +58,31 @@ export class DeadLetterWriter {
     } catch (error) {
       throw new RuntimeError(
         RuntimeErrorCode.DeadLetterWriteFailed,
-        `writing to dead-letter topic ${deadLetterTopic} failed: ${error instanceof Error ? error.message : String(error)}`,
+        `writing to dead-letter topic ${deadLetterTopic} failed: ${describeWriteError(error, deadLetterTopic)}`,
         true,
         false,
         { cause: error },
       );
     }
   }
+}
+
+/**
+ * A missing ACL is the one write failure an operator must act on (nothing passes by itself):
+ * say which operation on which resource, and that the partition waits rather than skips.
+ */
+function describeWriteError(error: unknown, deadLetterTopic: string): string {
+  // kafkajs puts the protocol error in `originalError` (retries exhausted) or `cause`.
+  let type: unknown;
+  for (let e = error as { type?: unknown; originalError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5 && type === undefined; depth++) {
+    type = e.type;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  if (type === 'TOPIC_AUTHORIZATION_FAILED') {
+    return `not authorized (TOPIC_AUTHORIZATION_FAILED): this client's principal needs WRITE and DESCRIBE on topic ${deadLetterTopic} (eventline acls plan --execute); the partition waits and retries, nothing is committed past the record`;
+  }
+  if (type === 'CLUSTER_AUTHORIZATION_FAILED') {
+    return 'not authorized (CLUSTER_AUTHORIZATION_FAILED): an idempotent producer needs IDEMPOTENT_WRITE on the cluster (eventline acls plan --execute); the partition waits and retries';
+  }
+  return error instanceof Error ? error.message : String(error);
 }
