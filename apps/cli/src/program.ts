@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { aclsCommand } from './acls/acls.command';
 import { DEFAULT_BROKERS, DEFAULT_REGISTRY_URL } from './common/connection-options';
 import { dlqCommand } from './dlq/dlq.command';
 import { groupsCommand } from './groups/groups.command';
@@ -38,5 +39,6 @@ Examples:
   eventline dlq redrive orders.dlq --error-code CODEC_BAD_MAGIC_BYTE --execute`,
     );
   for (const command of [topicsCommand(), tailCommand(), replayCommand(), groupsCommand(), dlqCommand()]) program.addCommand(command);
+  program.addCommand(aclsCommand());
   return program;
 }
