@@ -17,6 +17,7 @@ import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { authenticationMiddleware } from './auth/authentication.middleware';
 import { Authenticator } from './auth/authenticator';
+import { ConnectionError, describeKafkaConnection, verifyKafkaConnection } from '@eventline/connection';
 import { loadRegistryConfig, type RegistryConfig } from './config/registry-config';
 import { RegistryConfigError } from './config/registry-config.error';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
@@ -33,6 +34,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = new Logger('SchemaRegistry');
+  for (const warning of config.kafkaWarnings) logger.warn(warning);
+  logger.log(`Kafka: ${describeKafkaConnection(config.kafka)}`);
+  try {
+    // Refused credentials, an untrusted certificate or a missing ACL: one line, exit 1, no retry storm.
+    await verifyKafkaConnection(config.kafka, { clientId: 'eventline-schema-registry-check' });
+  } catch (error) {
+    if (!(error instanceof ConnectionError) || error.retriable) throw error;
+    process.stderr.write(`schema registry cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
   const { tls } = config;
   const app = await NestFactory.create(RegistryModule.forRoot(config), {
     bodyParser: false,
@@ -75,6 +86,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`schema registry failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // One line; the stack only when asked for (EVENTLINE_DEBUG=1).
+  const detail = error instanceof Error ? (process.env.EVENTLINE_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+  process.stderr.write(`schema registry failed to start: ${detail}\n`);
   process.exit(1);
 });

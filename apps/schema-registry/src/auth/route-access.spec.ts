@@ -48,7 +48,7 @@ describe('route access', () => {
       'POST /compatibility/subjects/:subject/versions/:version': 'read',
       'GET /config': 'read',
       'GET /config/:subject': 'read',
-      'POST /subjects/:subject': 'write',
+      'POST /subjects/:subject': 'read',
       'POST /subjects/:subject/versions': 'write',
       'PUT /config': 'admin',
       'PUT /config/:subject': 'admin',

@@ -7,10 +7,11 @@ import { RegistryConfigError } from './registry-config.error';
 
 describe('loadRegistryConfig', () => {
   it('defaults to 127.0.0.1:8081, the local broker and _schemas', () => {
-    expect(loadRegistryConfig({})).toEqual({
+    expect(loadRegistryConfig({})).toMatchObject({
       host: '127.0.0.1',
       port: 8081,
       brokers: ['127.0.0.1:9092'],
+      kafka: { brokers: ['127.0.0.1:9092'], securityProtocol: 'PLAINTEXT' },
       topic: '_schemas',
       writeTimeoutMs: 30_000,
     });
@@ -24,7 +25,19 @@ describe('loadRegistryConfig', () => {
       SCHEMA_REGISTRY_TOPIC: 'team._schemas',
       SCHEMA_REGISTRY_WRITE_TIMEOUT_MS: '500',
     });
-    expect(config).toEqual({ host: '0.0.0.0', port: 18081, brokers: ['a:9092', 'b:9093'], topic: 'team._schemas', writeTimeoutMs: 500 });
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 18081, brokers: ['a:9092', 'b:9093'], topic: 'team._schemas', writeTimeoutMs: 500 });
+  });
+
+  it('reads a secured Kafka connection like every other app, ignoring the registry URL meant for clients', () => {
+    const config = loadRegistryConfig({
+      KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+      KAFKA_SASL_USERNAME: 'schema-registry',
+      KAFKA_SASL_PASSWORD: 'Canary-registry-pw',
+      SCHEMA_REGISTRY_URL: 'not a url',
+    });
+    expect(config.kafka).toMatchObject({ securityProtocol: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512', username: 'schema-registry' } });
+    expect(JSON.stringify(config)).not.toContain('Canary-registry-pw');
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { collectConnectionSettings, type KafkaConnectionSettings } from '@eventline/connection';
 import { loadAuthConfig, type AuthConfig } from './auth-config';
 import { RegistryConfigError } from './registry-config.error';
 import { loadTlsConfig, type TlsConfig } from './tls-config';
@@ -6,6 +7,10 @@ export interface RegistryConfig {
   readonly host: string;
   readonly port: number;
   readonly brokers: readonly string[];
+  /** How to reach and authenticate to the Kafka cluster that holds the `_schemas` topic. */
+  readonly kafka: KafkaConnectionSettings;
+  /** Properties-file keys that were read but not applied. */
+  readonly kafkaWarnings: readonly string[];
   /** The compacted single-partition topic that is the registry's only storage. */
   readonly topic: string;
   /** How long a write waits to see itself in the log before answering 50002. */
@@ -18,7 +23,6 @@ export interface RegistryConfig {
 
 export const REGISTRY_CONFIG = Symbol('REGISTRY_CONFIG');
 
-const HOST_PORT = /^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/;
 // Kafka's own rule for topic names (Topic.validate): legal characters, at most 249 of them.
 const TOPIC = /^[a-zA-Z0-9._-]{1,249}$/;
 
@@ -37,15 +41,12 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): RegistryConfig {
     problems.push(`SCHEMA_REGISTRY_PORT="${env.SCHEMA_REGISTRY_PORT}" is not a port: use 0-65535 (0 picks a free one)`);
   }
 
-  const rawBrokers = env.KAFKA_BROKERS?.trim() || '127.0.0.1:9092';
-  const brokers = rawBrokers
-    .split(',')
-    .map((broker) => broker.trim())
-    .filter(Boolean);
-  const badBrokers = brokers.filter((broker) => !HOST_PORT.test(broker));
-  if (brokers.length === 0 || badBrokers.length > 0) {
-    problems.push(`KAFKA_BROKERS="${rawBrokers}" is not a comma-separated list of host:port (bad: ${badBrokers.join(', ') || 'empty'})`);
-  }
+  // Kafka: the same settings every Eventline app reads (KAFKA_CLIENT_CONFIG, KAFKA_BROKERS,
+  // KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*); the registry part of them is ignored.
+  const connection = collectConnectionSettings({ env: withoutRegistryUrl(env) });
+  problems.push(...connection.problems);
+  const kafka = connection.settings?.kafka;
+  const brokers = kafka?.brokers ?? [];
 
   const topic = env.SCHEMA_REGISTRY_TOPIC?.trim() || '_schemas';
   if (!TOPIC.test(topic) || topic === '.' || topic === '..') {
@@ -60,13 +61,24 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv): RegistryConfig {
   const auth = loadAuthConfig(env, problems);
   const tls = loadTlsConfig(env, problems);
 
-  if (problems.length > 0 || port === undefined || writeTimeoutMs === undefined) {
+  if (problems.length > 0 || port === undefined || writeTimeoutMs === undefined || !kafka) {
     throw new RegistryConfigError(`cannot start the schema registry:\n  - ${problems.join('\n  - ')}`);
   }
-  return { host, port, brokers, topic, writeTimeoutMs, auth, tls };
+  return { host, port, brokers, kafka, kafkaWarnings: connection.settings?.warnings ?? [], topic, writeTimeoutMs, auth, tls };
 }
 
 function integer(raw: string | undefined, fallback: number): number | undefined {
   if (raw === undefined || raw.trim() === '') return fallback;
   return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : undefined;
+}
+
+/**
+ * The registry does not call a registry; a SCHEMA_REGISTRY_URL meant for the other apps
+ * (e.g. one shared environment file) must not make its own settings fail.
+ */
+function withoutRegistryUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of Object.keys(copy)) if (name.startsWith('SCHEMA_REGISTRY_') && name !== 'SCHEMA_REGISTRY_URL') delete copy[name];
+  delete copy.SCHEMA_REGISTRY_URL;
+  return copy;
 }

@@ -21,11 +21,11 @@ export class SubjectsController {
     return this.subjects.subjects(flag(deleted));
   }
 
-  // Read-only, but producers are the ones that look schemas up (to get the id to encode
-  // with), so it goes with registering.
+  // Read-only, as in Confluent's own permissions: a production-mode service that may only
+  // look up the ids of schemas it did not register needs nothing more than `read`.
   @Post(':subject')
   @HttpCode(200)
-  @Access(AccessLevel.Write)
+  @Access(AccessLevel.Read)
   lookup(@Param('subject') subject: string, @Body() body: unknown, @Query('deleted') deleted?: string): VersionView {
     return this.subjects.lookup(subject, body, flag(deleted));
   }

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import { kafkaJsConnection, type KafkaConnectionSettings } from '@eventline/connection';
 import { SchemaStoreError, SchemaStoreErrorCode } from './schema-store.error';
 
 export interface KafkaSchemaLogOptions {
-  readonly brokers: readonly string[];
+  readonly kafka: KafkaConnectionSettings;
   readonly topic: string;
   readonly writeTimeoutMs: number;
 }
@@ -46,7 +47,7 @@ export class KafkaSchemaLog<T> {
     private readonly options: KafkaSchemaLogOptions,
     private readonly onRecord: RecordHandler<T>,
   ) {
-    this.kafka = new Kafka({ clientId: 'eventline-schema-registry', brokers: [...options.brokers], logLevel: logLevel.ERROR });
+    this.kafka = new Kafka({ ...kafkaJsConnection(options.kafka), clientId: 'eventline-schema-registry', logLevel: logLevel.ERROR });
   }
 
   get healthy(): boolean {
