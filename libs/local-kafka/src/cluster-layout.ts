@@ -7,13 +7,21 @@ export const ClusterMode = {
   Single: 'single',
   /** Three combined nodes, replication 3, min.insync.replicas 2: for fault tests. */
   Three: 'three',
+  /**
+   * One combined node with SASL_SSL (SCRAM-SHA-512) and mTLS listeners and ACLs enforced, on
+   * its own ports and data dir so it runs beside the plain broker. Chosen by `security: 'sasl-ssl'`.
+   */
+  Secure: 'secure',
 } as const;
 export type ClusterMode = (typeof ClusterMode)[keyof typeof ClusterMode];
 
 export interface NodeSpec {
   readonly id: number;
   readonly host: string;
+  /** The client listener: PLAINTEXT, or SASL_SSL on the secure cluster. */
   readonly brokerPort: number;
+  /** The secure cluster's SSL listener that requires a client certificate (mTLS). */
+  readonly sslPort?: number;
   readonly controllerPort: number;
   readonly dir: string;
   readonly dataDir: string;
@@ -32,6 +40,8 @@ export interface ClusterSpec {
   readonly nodes: readonly NodeSpec[];
   readonly replicationFactor: number;
   readonly minInsyncReplicas: number;
+  /** The environment variable that moves this cluster's ports, for the port-taken hint. */
+  readonly portEnv: string;
 }
 
 const HOST = '127.0.0.1';
@@ -46,13 +56,20 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
-function node(dir: string, id: number, brokerPort: number, controllerPort: number, heapMb: number): NodeSpec {
+interface Ports {
+  readonly broker: number;
+  readonly ssl?: number;
+  readonly controller: number;
+}
+
+function node(dir: string, id: number, ports: Ports, heapMb: number): NodeSpec {
   const nodeDir = join(dir, `node-${id}`);
   return {
     id,
     host: HOST,
-    brokerPort,
-    controllerPort,
+    brokerPort: ports.broker,
+    ...(ports.ssl === undefined ? {} : { sslPort: ports.ssl }),
+    controllerPort: ports.controller,
     dir: nodeDir,
     dataDir: join(nodeDir, 'data'),
     configFile: join(nodeDir, 'server.properties'),
@@ -65,7 +82,9 @@ function node(dir: string, id: number, brokerPort: number, controllerPort: numbe
 /**
  * Ports: the single broker listens on 9092 (controller 9093) unless EVENTLINE_KAFKA_PORT
  * moves it (the controller takes the next port). The three-node cluster uses
- * 19092-19094 for brokers and 19192-19194 for controllers, so both modes can run at once.
+ * 19092-19094 for brokers and 19192-19194 for controllers. The secure node uses 9192
+ * (SASL_SSL), 9193 (mTLS) and 9194 (controller) unless EVENTLINE_SECURE_KAFKA_PORT moves the
+ * first. All three modes can run at once.
  */
 export function clusterLayout(paths: KafkaPaths, mode: ClusterMode): ClusterSpec {
   const dir = join(paths.runRoot, mode);
@@ -78,10 +97,23 @@ export function clusterLayout(paths: KafkaPaths, mode: ClusterMode): ClusterSpec
   };
   if (mode === ClusterMode.Single) {
     const port = portFromEnv('EVENTLINE_KAFKA_PORT', 9092);
-    return { ...common, nodes: [node(dir, 1, port, port + 1, 768)], replicationFactor: 1, minInsyncReplicas: 1 };
+    const nodes = [node(dir, 1, { broker: port, controller: port + 1 }, 768)];
+    return { ...common, nodes, replicationFactor: 1, minInsyncReplicas: 1, portEnv: 'EVENTLINE_KAFKA_PORT' };
   }
-  const nodes = [1, 2, 3].map((id) => node(dir, id, 19091 + id, 19191 + id, 512));
-  return { ...common, nodes, replicationFactor: 3, minInsyncReplicas: 2 };
+  if (mode === ClusterMode.Secure) {
+    const port = portFromEnv('EVENTLINE_SECURE_KAFKA_PORT', 9192);
+    if (port > 65533) throw new Error(`EVENTLINE_SECURE_KAFKA_PORT=${port} leaves no room for the two ports after it`);
+    // Smaller heap than the plain broker: it runs beside it on a laptop and carries test traffic only.
+    const nodes = [node(dir, 1, { broker: port, ssl: port + 1, controller: port + 2 }, 512)];
+    return { ...common, nodes, replicationFactor: 1, minInsyncReplicas: 1, portEnv: 'EVENTLINE_SECURE_KAFKA_PORT' };
+  }
+  const nodes = [1, 2, 3].map((id) => node(dir, id, { broker: 19091 + id, controller: 19191 + id }, 512));
+  return { ...common, nodes, replicationFactor: 3, minInsyncReplicas: 2, portEnv: 'EVENTLINE_KAFKA_PORT' };
+}
+
+/** Every port a node binds, for the free-port check before it starts. */
+export function nodePorts(node: NodeSpec): number[] {
+  return [node.brokerPort, node.sslPort, node.controllerPort].filter((p): p is number => p !== undefined);
 }
 
 export function bootstrapServers(cluster: ClusterSpec): string[] {

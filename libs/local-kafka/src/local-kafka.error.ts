@@ -12,6 +12,14 @@ export const LocalKafkaErrorCode = {
   ExitedEarly: 'LOCAL_KAFKA_EXITED_EARLY',
   UnknownNode: 'LOCAL_KAFKA_UNKNOWN_NODE',
   NotRunning: 'LOCAL_KAFKA_NOT_RUNNING',
+  InvalidOption: 'LOCAL_KAFKA_INVALID_OPTION',
+  OpensslFailed: 'LOCAL_KAFKA_OPENSSL_FAILED',
+  /** The secure cluster's credentials file is missing or does not match its storage. */
+  CredentialsUnavailable: 'LOCAL_KAFKA_CREDENTIALS_UNAVAILABLE',
+  /** The launcher's own admin login was refused by the broker it started. */
+  AuthenticationFailed: 'LOCAL_KAFKA_AUTHENTICATION_FAILED',
+  /** A Kafka command-line tool run from the cached jars (kafka-configs) failed. */
+  ToolFailed: 'LOCAL_KAFKA_TOOL_FAILED',
 } as const;
 export type LocalKafkaErrorCode = (typeof LocalKafkaErrorCode)[keyof typeof LocalKafkaErrorCode];
 

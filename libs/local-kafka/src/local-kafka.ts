@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bootstrapServers, ClusterMode, clusterLayout, type ClusterSpec, type NodeSpec } from './cluster-layout';
+import { bootstrapServers, ClusterMode, clusterLayout, nodePorts, type ClusterSpec, type NodeSpec } from './cluster-layout';
+import type { ClusterSecurity } from './cluster-security';
 import { ensureKafkaJars } from './kafka-jars';
 import { LocalKafkaError, LocalKafkaErrorCode } from './local-kafka.error';
 import { tailFile } from './log-tail';
@@ -9,13 +10,21 @@ import { launchNode, livePid, nodeState, type NodeState, signalNode, stopNode } 
 import { canBind } from './port-probe';
 import { javaCommand, requireJava } from './prerequisites';
 import { waitUntilReady } from './readiness';
-import { LOG4J2_PROPERTIES, serverProperties } from './server-properties';
+import { secureClusterCredentials, type SecureClusterCredentials } from './secure-cluster-credentials';
+import { SecurityMode } from './security-mode';
+import { securityFor } from './security-selector';
+import { LOG4J2_PROPERTIES } from './server-properties';
 import { acquireLock, withStartLock } from './start-lock';
 import { ensureFormatted } from './storage';
 import { kafkaPaths, type KafkaPaths } from './workspace-paths';
 
 export interface LocalKafkaOptions {
   readonly mode?: ClusterMode;
+  /**
+   * `sasl-ssl` or `ssl` selects the secure cluster (ClusterMode.Secure): SCRAM-SHA-512 and
+   * mTLS listeners, ACLs enforced. The two differ only in which address `bootstrap` reports.
+   */
+  readonly security?: SecurityMode;
   readonly paths?: KafkaPaths;
   /** Progress lines for a person; silent by default. */
   readonly log?: (line: string) => void;
@@ -27,6 +36,8 @@ export interface NodeStatus {
   readonly state: NodeState;
   readonly pid?: number;
   readonly bootstrap: string;
+  /** The secure node's mTLS listener. */
+  readonly sslBootstrap?: string;
   readonly logFile: string;
 }
 
@@ -42,22 +53,54 @@ function defaultStartTimeout(): number {
   return Number.isFinite(raw) && raw > 0 ? raw : 90_000;
 }
 
+/** The secure cluster is single-node, so `security` and a mode other than single or secure contradict each other. */
+function resolveMode(options: LocalKafkaOptions): { mode: ClusterMode; security: SecurityMode } {
+  const security = options.security ?? SecurityMode.None;
+  if (security === SecurityMode.None) {
+    const mode = options.mode ?? ClusterMode.Single;
+    return { mode, security: mode === ClusterMode.Secure ? SecurityMode.SaslSsl : SecurityMode.None };
+  }
+  if (options.mode !== undefined && options.mode !== ClusterMode.Single && options.mode !== ClusterMode.Secure) {
+    throw new LocalKafkaError(
+      LocalKafkaErrorCode.InvalidOption,
+      `security "${options.security}" runs the single-node secure cluster; it cannot be combined with the ${options.mode} cluster.`,
+      'Drop "--cluster" (or mode) to start the secure cluster, or drop "--security" for the plain one.',
+    );
+  }
+  return { mode: ClusterMode.Secure, security };
+}
+
 /** A real Apache Kafka cluster on this machine, launched from jars fetched by Maven. */
 export class LocalKafka {
   readonly cluster: ClusterSpec;
+  readonly security: SecurityMode;
   private readonly paths: KafkaPaths;
   private readonly log: (line: string) => void;
   private readonly startTimeoutMs: number;
+  private readonly clusterSecurity: ClusterSecurity;
 
   constructor(options: LocalKafkaOptions = {}) {
     this.paths = options.paths ?? kafkaPaths();
-    this.cluster = clusterLayout(this.paths, options.mode ?? ClusterMode.Single);
+    const { mode, security } = resolveMode(options);
+    this.security = security;
+    this.cluster = clusterLayout(this.paths, mode);
+    this.clusterSecurity = securityFor(this.cluster);
     this.log = options.log ?? (() => undefined);
     this.startTimeoutMs = options.startTimeoutMs ?? defaultStartTimeout();
   }
 
+  /** Where clients connect: the PLAINTEXT brokers, or the secure node's SASL_SSL (or, for `ssl`, mTLS) listener. */
   get bootstrap(): string[] {
+    if (this.security === SecurityMode.Ssl) return this.cluster.nodes.map((n) => `${n.host}:${n.sslPort}`);
     return bootstrapServers(this.cluster);
+  }
+
+  /** The secure cluster's addresses, passwords, certificates and properties files (after its first start). */
+  credentials(): SecureClusterCredentials {
+    if (this.cluster.mode !== ClusterMode.Secure) {
+      throw new LocalKafkaError(LocalKafkaErrorCode.InvalidOption, `the ${this.cluster.mode} cluster is PLAINTEXT and has no credentials.`, 'Use LocalKafka({ security: "sasl-ssl" }).');
+    }
+    return secureClusterCredentials(this.paths);
   }
 
   /** Starts every node that is not running; on a running cluster only reports it. */
@@ -65,7 +108,7 @@ export class LocalKafka {
     return withStartLock(this.cluster.lockFile, async () => {
       const down = this.cluster.nodes.filter((n) => livePid(n) === undefined);
       if (down.length === 0) {
-        await waitUntilReady(this.cluster, this.cluster.nodes, this.startTimeoutMs);
+        await waitUntilReady(this.cluster, this.cluster.nodes, this.startTimeoutMs, this.clusterSecurity.readinessClient(this.cluster));
         return { bootstrap: this.bootstrap, alreadyRunning: true, startedNodeIds: [] };
       }
       await this.launch(down);
@@ -76,13 +119,14 @@ export class LocalKafka {
   private async launch(nodes: readonly NodeSpec[]): Promise<void> {
     requireJava();
     for (const node of nodes) {
-      for (const port of [node.brokerPort, node.controllerPort]) {
+      for (const port of nodePorts(node)) {
         if (!(await canBind(node.host, port))) {
+          const mover = this.cluster.mode === ClusterMode.Secure ? 'the secure cluster' : 'the single broker';
           throw new LocalKafkaError(
             LocalKafkaErrorCode.PortTaken,
             `port ${node.host}:${port} (node ${node.id}) is already taken by another process.`,
-            `Free it (find the owner with "ss -ltnp 'sport = :${port}'"), move the single broker with ` +
-              'EVENTLINE_KAFKA_PORT, or set KAFKA_BROKERS to use a cluster that is already running.',
+            `Free it (find the owner with "ss -ltnp 'sport = :${port}'"), move ${mover} with ` +
+              `${this.cluster.portEnv}, or set KAFKA_BROKERS to use a cluster that is already running.`,
           );
         }
       }
@@ -90,18 +134,22 @@ export class LocalKafka {
     const libs = ensureKafkaJars(this.paths, this.log);
     const classpath = join(libs, '*');
     const java = javaCommand();
+    const security = this.clusterSecurity;
+    const context = { paths: this.paths, log: this.log };
     mkdirSync(this.cluster.dir, { recursive: true });
     writeFileSync(this.cluster.log4jFile, LOG4J2_PROPERTIES);
+    security.prepare(this.cluster, context);
     for (const node of this.cluster.nodes) {
       mkdirSync(node.dir, { recursive: true });
-      writeFileSync(node.configFile, serverProperties(this.cluster, node));
+      writeFileSync(node.configFile, security.serverProperties(this.cluster, node));
     }
-    ensureFormatted(this.cluster, java, classpath);
+    if (ensureFormatted(this.cluster, java, classpath, security.formatOptions(this.cluster))) security.formatted(this.cluster);
     for (const node of nodes) {
       const pid = launchNode(node, { java, classpath, log4jFile: this.cluster.log4jFile });
       this.log(`node ${node.id}: started (pid ${pid}), broker ${node.host}:${node.brokerPort}`);
     }
-    await waitUntilReady(this.cluster, nodes, this.startTimeoutMs);
+    await waitUntilReady(this.cluster, nodes, this.startTimeoutMs, security.readinessClient(this.cluster));
+    await security.ready(this.cluster, context);
   }
 
   /** Stops every node cleanly (SIGTERM, then SIGKILL after the deadline). */
@@ -117,6 +165,7 @@ export class LocalKafka {
       state: nodeState(n),
       pid: livePid(n),
       bootstrap: `${n.host}:${n.brokerPort}`,
+      ...(n.sslPort === undefined ? {} : { sslBootstrap: `${n.host}:${n.sslPort}` }),
       logFile: n.logFile,
     }));
   }

@@ -1,13 +1,16 @@
 import type { ClusterSpec, NodeSpec } from './cluster-layout';
 
+export type ServerProperties = Record<string, string | number | boolean>;
+
 /**
  * The KRaft configuration of one combined broker+controller node. Every node is a voter
  * (static quorum), so the three-node cluster keeps a controller majority with one node down.
+ * Listeners are PLAINTEXT here; the secure cluster replaces them (secure-server-properties.ts).
  */
-export function serverProperties(cluster: ClusterSpec, node: NodeSpec): string {
+export function baseServerProperties(cluster: ClusterSpec, node: NodeSpec): ServerProperties {
   const voters = cluster.nodes.map((n) => `${n.id}@${n.host}:${n.controllerPort}`).join(',');
   const rf = cluster.replicationFactor;
-  const props: Record<string, string | number | boolean> = {
+  return {
     'process.roles': 'broker,controller',
     'node.id': node.id,
     'controller.quorum.voters': voters,
@@ -37,10 +40,21 @@ export function serverProperties(cluster: ClusterSpec, node: NodeSpec): string {
     'num.network.threads': 2,
     'num.io.threads': 4,
   };
+}
+
+/**
+ * One `key=value` line per entry. Values are written as they are: callers only pass paths,
+ * numbers and fixed strings, none of which holds a line break.
+ */
+export function renderProperties(props: ServerProperties): string {
   return Object.entries(props)
     .map(([k, v]) => `${k}=${v}`)
     .join('\n')
     .concat('\n');
+}
+
+export function serverProperties(cluster: ClusterSpec, node: NodeSpec): string {
+  return renderProperties(baseServerProperties(cluster, node));
 }
 
 /** Broker logs go to stdout, which the launcher sends to the node's kafka.log. */

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { ClusterSpec, NodeSpec } from './cluster-layout';
 import { LocalKafkaError, LocalKafkaErrorCode } from './local-kafka.error';
 
-const RESET_HINT = 'Wipe the local data with "npm run kafka -- reset" (add "--cluster three" for the 3-node cluster).';
+const RESET_HINT =
+  'Wipe the local data with "npm run kafka -- reset" (add "--cluster three" for the 3-node cluster, "--security sasl-ssl" for the secure one).';
 
 /** A Kafka cluster id: 16 random bytes, base64url without padding, never starting with "-". */
 export function newClusterId(): string {
@@ -33,13 +34,27 @@ export function clusterId(cluster: ClusterSpec): string {
   return id;
 }
 
+/** True if the node's log dir has been formatted (for any cluster). */
+export function isFormatted(node: NodeSpec): boolean {
+  return readMetaClusterId(node) !== undefined;
+}
+
+export interface FormatOptions {
+  /** More StorageTool arguments, e.g. `--add-scram` for the secure cluster's users. */
+  readonly extraArgs?: readonly string[];
+  /** Strings in those arguments that must not appear in an error message. */
+  readonly secrets?: readonly string[];
+}
+
 /**
- * Formats each node's log dir on first use (what kafka-storage.sh format does).
- * A data dir that holds files but no meta.properties, or one formatted for another
- * cluster id, is reported rather than overwritten: it may hold someone's data.
+ * Formats each node's log dir on first use (what kafka-storage.sh format does) and says
+ * whether it formatted any. A data dir that holds files but no meta.properties, or one
+ * formatted for another cluster id, is reported rather than overwritten: it may hold
+ * someone's data.
  */
-export function ensureFormatted(cluster: ClusterSpec, java: string, classpath: string): void {
+export function ensureFormatted(cluster: ClusterSpec, java: string, classpath: string, options: FormatOptions = {}): boolean {
   const id = clusterId(cluster);
+  let formatted = false;
   for (const node of cluster.nodes) {
     const formattedFor = readMetaClusterId(node);
     if (formattedFor === id) continue;
@@ -57,17 +72,16 @@ export function ensureFormatted(cluster: ClusterSpec, java: string, classpath: s
         RESET_HINT,
       );
     }
-    const result = spawnSync(java, ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', node.configFile], {
-      encoding: 'utf8',
-    });
+    const args = ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', node.configFile, ...(options.extraArgs ?? [])];
+    const result = spawnSync(java, args, { encoding: 'utf8' });
     if (result.status !== 0) {
-      throw new LocalKafkaError(
-        LocalKafkaErrorCode.StorageBroken,
-        `node ${node.id}: formatting ${node.dataDir} failed:\n${(result.stderr || result.stdout).trim()}`,
-        RESET_HINT,
-      );
+      let output = (result.stderr || result.stdout).trim();
+      for (const secret of options.secrets ?? []) output = output.split(secret).join('[redacted]');
+      throw new LocalKafkaError(LocalKafkaErrorCode.StorageBroken, `node ${node.id}: formatting ${node.dataDir} failed:\n${output}`, RESET_HINT);
     }
+    formatted = true;
   }
+  return formatted;
 }
 
 export { RESET_HINT };
