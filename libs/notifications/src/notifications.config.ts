@@ -6,7 +6,7 @@ export interface NotificationsConfig extends ServiceConfig {
 
 export function notificationsConfig(env: NodeJS.ProcessEnv = process.env): NotificationsConfig {
   const read = new EnvReader(env);
-  const config: NotificationsConfig = { ...readServiceConfig(read, 3102), groupId: read.string('NOTIFICATIONS_GROUP_ID', 'notifications-worker') };
+  const config: NotificationsConfig = { ...readServiceConfig(read, 3201), groupId: read.string('NOTIFICATIONS_GROUP_ID', 'notifications-worker') };
   read.done('notifications-worker');
   return config;
 }

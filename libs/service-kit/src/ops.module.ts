@@ -1,6 +1,6 @@
+import { registerProcessMetrics } from './process-metrics';
 import { Module, type DynamicModule, type OnModuleDestroy, Inject } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { collectDefaultMetrics } from 'prom-client';
 import { RuntimeInstrumentation, RuntimeMetrics } from '@eventline/runtime';
 import { OpsController } from './ops.controller';
 
@@ -24,7 +24,7 @@ export class OpsModule implements OnModuleDestroy {
           provide: RuntimeMetrics,
           useFactory: () => {
             const metrics = new RuntimeMetrics();
-            collectDefaultMetrics({ register: metrics.registry, prefix: 'eventline_process_' });
+            registerProcessMetrics(metrics.registry);
             return metrics;
           },
         },
