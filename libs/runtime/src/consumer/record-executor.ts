@@ -2,16 +2,17 @@ import type { KafkaMessage } from 'kafkajs';
 import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
 import { classifyFailure, errorClass, errorCode, errorMessage, FailureKind } from '../errors/failure-classifier';
 import { decideFailure, FailureAction } from '../failure/failure-decision';
-import { RuntimeEvent, type RuntimeInstrumentation } from '../instrumentation/runtime-events';
+import { RuntimeEvent, SkipReason, type RuntimeInstrumentation } from '../instrumentation/runtime-events';
 import { retryDelayMs } from '../retry/retry-policy';
 import type { EventContext } from './event-route';
 import type { HeartbeatKeeper } from './heartbeat-keeper';
 import type { RecordDecoder } from './record-decoder';
+import { redriveForOtherGroup } from './redrive-audience';
 import type { ResolvedRoute, RouteTable } from './route-table';
 
 /** How one attempt at one record ended. */
 export type RecordOutcome =
-  /** Finished: handled, dead-lettered or not for this group. Its offset may be committed. */
+  /** Finished: handled, dead-lettered or not for this group (no route, redriven for another). Its offset may be committed. */
   | { readonly kind: 'finished'; readonly how: 'handled' | 'dead-lettered' | 'skipped' }
   /** Not finished: try the same record again after the delay. */
   | { readonly kind: 'retry'; readonly delayMs: number; readonly nextAttempt: number }
@@ -23,6 +24,7 @@ type Stage = (typeof Stage)[keyof typeof Stage];
 
 // Module constant: read per record, and an imported binding is a getter call in CommonJS output.
 const RECORD_PROCESSED = RuntimeEvent.RecordProcessed;
+const forOtherGroup = redriveForOtherGroup;
 // Shared: a finished record allocates no outcome.
 const HANDLED: RecordOutcome = { kind: 'finished', how: 'handled' };
 const SKIPPED: RecordOutcome = { kind: 'finished', how: 'skipped' };
@@ -33,9 +35,10 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 /**
- * Executes one attempt at one record: find its route, decode it, run the handler, and on
- * failure carry out the decision (retry, dead-letter, stop). It never throws; every path
- * ends in a RecordOutcome.
+ * Executes one attempt at one record: check that it is this group's, find its route, decode
+ * it, run the handler, and on failure carry out the decision (retry, dead-letter, stop). It
+ * never throws; every path ends in a RecordOutcome. This is the one place a record is decided,
+ * for every strategy: what it returns as finished is what the offset tracker may commit.
  *
  * The outcome is returned synchronously when nothing had to wait: the decoder knew the
  * writer schema and the handler returned a plain value. That is the common case of a busy
@@ -52,6 +55,14 @@ export class RecordExecutor {
   ) {}
 
   execute(topic: string, partition: number, message: KafkaMessage, attempt: number, heartbeats: HeartbeatKeeper): RecordOutcome | Promise<RecordOutcome> {
+    // Before anything reads the record: a record redriven for another group is finished here
+    // whatever its bytes, so it needs no registry and can be neither poison nor dead-lettered
+    // by a group it was never meant for.
+    const forGroup = forOtherGroup(message.headers, this.groupId);
+    if (forGroup !== undefined) {
+      this.instrumentation.emit(RuntimeEvent.RecordSkipped, { groupId: this.groupId, topic, partition, offset: message.offset, reason: SkipReason.RedriveForOtherGroup, forGroup });
+      return SKIPPED;
+    }
     // Timed only when someone listens to the result: the clock read is per record.
     const started = this.instrumentation.listens(RECORD_PROCESSED) ? performance.now() : -1;
     let route: ResolvedRoute | undefined;
@@ -67,7 +78,7 @@ export class RecordExecutor {
           partition,
           offset: message.offset,
           eventType,
-          reason: 'no route in this group',
+          reason: SkipReason.NoRoute,
         });
         return SKIPPED;
       }

@@ -120,3 +120,31 @@ export function parseDeadLetterHeaders(headers: Headers): DeadLetterInfo {
     failedAt: text(headers, DeadLetterHeader.FailedAt) ?? '',
   };
 }
+
+/**
+ * The redrive half of the contract. A dead letter goes back to its source topic, and every
+ * group subscribed to that topic reads it there — also the groups that processed the original
+ * without trouble. So a redriven record names the one group it is meant for; the runtime of
+ * any other group finishes it without a handler (consumer/redrive-audience.ts). A record that
+ * names no group is every group's, as is any record a producer writes.
+ */
+export const RedriveHeader = {
+  ForGroup: 'eventline-redrive-for-group',
+} as const;
+export type RedriveHeader = (typeof RedriveHeader)[keyof typeof RedriveHeader];
+
+/** The header that makes a record `groupId`'s alone (for `eventline dlq redrive` and `replay --for-group`). */
+export function redriveForGroupHeaders(groupId: string): Record<string, string> {
+  // An empty value names no group (see redriveTargetGroup): writing one would silently reach every group.
+  if (groupId === '') throw new DeadLetterHeaderError(RedriveHeader.ForGroup, `${RedriveHeader.ForGroup} needs a consumer group id, not an empty string`);
+  return { [RedriveHeader.ForGroup]: groupId };
+}
+
+/**
+ * The group a record was redriven for, or undefined when it names none. A repeated header
+ * counts by its last value, as Kafka's own clients read headers (`Headers.lastHeader`).
+ */
+export function redriveTargetGroup(headers: Headers): string | undefined {
+  const group = text(headers, RedriveHeader.ForGroup);
+  return group === '' ? undefined : group;
+}

@@ -13,7 +13,7 @@ export class RuntimeMetrics {
   private readonly retries: Counter<'group' | 'topic'>;
   private readonly deadLettered: Counter<'group' | 'topic' | 'error_code'>;
   private readonly deadLetterFailures: Counter<'group' | 'topic'>;
-  private readonly skipped: Counter<'group' | 'topic'>;
+  private readonly skipped: Counter<'group' | 'topic' | 'reason'>;
   private readonly lag: Gauge<'group' | 'topic' | 'partition'>;
   private readonly commits: Counter<'group'>;
   private readonly commitFailures: Counter<'group'>;
@@ -39,7 +39,12 @@ export class RuntimeMetrics {
     this.retries = new Counter({ name: 'eventline_record_retries_total', help: 'Retries scheduled', labelNames: ['group', 'topic'], registers });
     this.deadLettered = new Counter({ name: 'eventline_dead_letters_total', help: 'Records written to a dead-letter topic', labelNames: ['group', 'topic', 'error_code'], registers });
     this.deadLetterFailures = new Counter({ name: 'eventline_dead_letter_write_failures_total', help: 'Dead-letter writes that failed (the record is retried)', labelNames: ['group', 'topic'], registers });
-    this.skipped = new Counter({ name: 'eventline_records_skipped_total', help: 'Records with no route in this group', labelNames: ['group', 'topic'], registers });
+    this.skipped = new Counter({
+      name: 'eventline_records_skipped_total',
+      help: 'Records finished without a handler, by reason: no-route, finished-before-restart (key order), redrive-for-other-group',
+      labelNames: ['group', 'topic', 'reason'],
+      registers,
+    });
     this.lag = new Gauge({ name: 'eventline_consumer_lag', help: 'High watermark minus the next offset to process, per partition', labelNames: ['group', 'topic', 'partition'], registers });
     this.commits = new Counter({ name: 'eventline_offset_commits_total', help: 'Successful offset commits', labelNames: ['group'], registers });
     this.commitFailures = new Counter({ name: 'eventline_offset_commit_failures_total', help: 'Offset commits Kafka refused or that failed', labelNames: ['group'], registers });
@@ -67,7 +72,7 @@ export class RuntimeMetrics {
       instrumentation.on(RuntimeEvent.RecordRetryScheduled, (e) => this.retries.labels(e.groupId, e.topic).inc()),
       instrumentation.on(RuntimeEvent.RecordDeadLettered, (e) => this.deadLettered.labels(e.groupId, e.topic, e.errorCode).inc()),
       instrumentation.on(RuntimeEvent.DeadLetterFailed, (e) => this.deadLetterFailures.labels(e.groupId, e.topic).inc()),
-      instrumentation.on(RuntimeEvent.RecordSkipped, (e) => this.skipped.labels(e.groupId, e.topic).inc()),
+      instrumentation.on(RuntimeEvent.RecordSkipped, (e) => this.skipped.labels(e.groupId, e.topic, e.reason).inc()),
       // Lag fits a float64 gauge for any realistic backlog; the offsets themselves stay bigint.
       instrumentation.on(RuntimeEvent.Lag, (e) => this.lag.labels(e.groupId, e.topic, String(e.partition)).set(Number(e.lag))),
       instrumentation.on(RuntimeEvent.KeyOrderProgress, (e) => {

@@ -30,6 +30,17 @@ export const RuntimeEvent = {
 } as const;
 export type RuntimeEvent = (typeof RuntimeEvent)[keyof typeof RuntimeEvent];
 
+/** Why a record finished without a handler (RecordSkipped); the `reason` label of the skip counter. */
+export const SkipReason = {
+  /** No route of this group takes the record's topic and event type. */
+  NoRoute: 'no-route',
+  /** Key order: the commit metadata says it finished before a restart or rebalance. */
+  FinishedBeforeRestart: 'finished-before-restart',
+  /** Redriven for another consumer group (RedriveHeader.ForGroup names it). */
+  RedriveForOtherGroup: 'redrive-for-other-group',
+} as const;
+export type SkipReason = (typeof SkipReason)[keyof typeof SkipReason];
+
 interface PartitionRef {
   readonly groupId: string;
   readonly topic: string;
@@ -41,7 +52,7 @@ export interface RuntimeEventPayloads {
   [RuntimeEvent.BatchStart]: PartitionRef & { firstOffset: string; lastOffset: string; size: number };
   [RuntimeEvent.BatchEnd]: PartitionRef & { processed: number; durationMs: number };
   [RuntimeEvent.RecordProcessed]: PartitionRef & { offset: string; eventType?: string; attempt: number; durationMs: number };
-  [RuntimeEvent.RecordSkipped]: PartitionRef & { offset: string; eventType?: string; reason: string };
+  [RuntimeEvent.RecordSkipped]: PartitionRef & { offset: string; eventType?: string; reason: SkipReason; /** The group it was redriven for. */ forGroup?: string };
   [RuntimeEvent.RecordFailed]: PartitionRef & { offset: string; eventType?: string; attempt: number; errorCode: string; errorClass: string };
   [RuntimeEvent.RecordRetryScheduled]: PartitionRef & { offset: string; attempt: number; delayMs: number };
   [RuntimeEvent.RecordDeadLettered]: PartitionRef & { offset: string; deadLetterTopic: string; errorCode: string; attempts: number };

@@ -1,6 +1,6 @@
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { HeartbeatKeeper } from '../consumer/heartbeat-keeper';
-import { RuntimeEvent } from '../instrumentation/runtime-events';
+import { RuntimeEvent, SkipReason } from '../instrumentation/runtime-events';
 import { CompletionWindow } from '../key-order/completion-window';
 import { decodeCompletedOffsets, encodeCompletedOffsets, METADATA_BUDGET } from '../key-order/completed-offsets.codec';
 import { KeyScheduler, type JobResult, type KeyJob } from '../key-order/key-scheduler';
@@ -62,7 +62,7 @@ export class KeyOrderStrategy implements ProcessingStrategy {
       dispatched++;
       if (state.skip.delete(offset)) {
         this.finished(state, offset);
-        instrumentation.emit(RuntimeEvent.RecordSkipped, { groupId, topic, partition, offset: message.offset, reason: 'finished before a restart (commit metadata)' });
+        instrumentation.emit(RuntimeEvent.RecordSkipped, { groupId, topic, partition, offset: message.offset, reason: SkipReason.FinishedBeforeRestart });
         continue;
       }
       state.scheduler.enqueue(keyOf(message), { message, offset, attempt: 1 });
