@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { verifyServiceConnections } from '@eventline/service-kit';
 import type { OrdersServiceConfig } from './config/orders-service.config';
 import { BODY_LIMIT_BYTES } from './http/body-limit';
+import { jsonContentTypeMiddleware } from './http/json-content-type.middleware';
 import { OrdersMetrics } from './ops/orders.metrics';
 import { OrdersAppModule } from './orders-app.module';
 import type { OrdersAppOptions } from './orders-app.options';
@@ -36,6 +37,7 @@ export async function createOrdersApp(config: OrdersServiceConfig, options: Orde
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
   nest.use(nest.get(OrdersMetrics).httpMiddleware());
+  nest.use(jsonContentTypeMiddleware);
   nest.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
   try {
     await nest.listen(config.port, config.host);

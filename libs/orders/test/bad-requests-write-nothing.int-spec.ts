@@ -1,6 +1,6 @@
 /**
  * Refused requests leave no trace. Expected: each kind of bad input answers 400 naming the
- * field, a body over 64 KB answers 413, an unknown order 404, an illegal transition 409 —
+ * field, a body over 64 KB answers 413, a body that is not sent as JSON 415, an unknown order 404, an illegal transition 409 —
  * all as `{ error: { code, message, fields? } }` — and none of them adds an outbox row or a
  * record to the topic. PostgreSQL at 127.0.0.1:5432, a unique schema; real broker and registry.
  */
@@ -71,6 +71,18 @@ describe('bad requests write nothing', () => {
     const tooLarge = await writesNothing(() => http.post('/orders', huge));
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error.code).toBe('ORDERS_BODY_TOO_LARGE');
+  });
+
+  it('answers 415 saying what to send for a body without a JSON content type', async () => {
+    for (const headers of [{ 'content-type': 'text/plain' }, {}] as Array<Record<string, string>>) {
+      const answer = await writesNothing(async () => {
+        const response = await fetch(`${app.url}/orders`, { method: 'POST', headers, body: JSON.stringify(anOrder()) });
+        return { status: response.status, body: (await response.json()) as { error: { code: string; message: string } } };
+      });
+      expect(answer.status).toBe(415);
+      expect(answer.body.error.code).toBe('ORDERS_UNSUPPORTED_MEDIA_TYPE');
+      expect(answer.body.error.message).toContain('Content-Type: application/json');
+    }
   });
 
   it('answers 404 for an unknown order, on reads and on changes', async () => {

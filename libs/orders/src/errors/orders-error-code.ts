@@ -5,6 +5,8 @@
 export const OrdersErrorCode = {
   InvalidRequest: 'ORDERS_INVALID_REQUEST',
   MalformedJson: 'ORDERS_MALFORMED_JSON',
+  /** A body sent without `Content-Type: application/json`. */
+  UnsupportedMediaType: 'ORDERS_UNSUPPORTED_MEDIA_TYPE',
   BodyTooLarge: 'ORDERS_BODY_TOO_LARGE',
   NotFound: 'ORDERS_NOT_FOUND',
   RouteNotFound: 'ORDERS_ROUTE_NOT_FOUND',

@@ -4,6 +4,7 @@ import { OrdersErrorCode } from '../errors/orders-error-code';
 export const ERROR_STATUS: Readonly<Record<OrdersErrorCode, number>> = {
   [OrdersErrorCode.InvalidRequest]: 400,
   [OrdersErrorCode.MalformedJson]: 400,
+  [OrdersErrorCode.UnsupportedMediaType]: 415,
   [OrdersErrorCode.BodyTooLarge]: 413,
   [OrdersErrorCode.NotFound]: 404,
   [OrdersErrorCode.RouteNotFound]: 404,
