@@ -47,6 +47,9 @@ async function main(): Promise<void> {
     const kafkaSide = await pipelineKafka((line) => log(`kafka: ${line}`));
     if (kafkaSide.stop) stops.push(['local Kafka', kafkaSide.stop]);
     log(`Kafka at ${kafkaSide.description}`);
+    if (kafkaSide.local) {
+      log('the local broker keeps its topics between runs (totals include earlier runs); "npm run kafka -- reset" starts clean');
+    }
     // Refused credentials, certificates or protocols end the start in one line, not in retries.
     await verifyKafkaConnection(kafkaSide.settings.kafka, { clientId: 'eventline-pipeline' });
 
@@ -136,11 +139,13 @@ async function main(): Promise<void> {
       { groupId: 'fulfillment-worker', topics: ['orders'] },
       { groupId: 'notifications-worker', topics: ['orders', 'shipments'] },
     ];
+    // Topic totals include earlier runs (broker data is kept); the summary shows this run beside them.
+    const baseline = await takeSnapshot(admin, topics, dlqs, groups, []);
     const summary = setInterval(() => {
       void takeSnapshot(admin, topics, dlqs, groups, metricsUrls).then(
         (s) => {
           const t = traffic.stats;
-          log(formatSnapshot(s, `| traffic: placed ${t.placed} paid ${t.paid} cancelled ${t.cancelled} (invalid emails ${t.invalidEmails}, flaky ${t.flakyEmails}, failed requests ${t.failures})`));
+          log(formatSnapshot(s, baseline, `| traffic (this run): placed ${t.placed} paid ${t.paid} cancelled ${t.cancelled} (invalid emails ${t.invalidEmails}, flaky ${t.flakyEmails}, failed requests ${t.failures})`));
         },
         (error: unknown) => log(`summary unavailable: ${error instanceof Error ? error.message : String(error)}`),
       );

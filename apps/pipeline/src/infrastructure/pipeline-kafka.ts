@@ -9,6 +9,8 @@ export interface PipelineKafka {
   childEnv(app: string): Record<string, string>;
   /** Printed at start: where, over what, as whom (never a secret). */
   readonly description: string;
+  /** True for a broker on this machine that the launcher manages (its data outlives the run). */
+  readonly local: boolean;
   /** Stops the broker if this run started it. */
   readonly stop?: () => Promise<void>;
 }
@@ -24,7 +26,7 @@ export async function pipelineKafka(log: (line: string) => void, env: NodeJS.Pro
     const settings = readConnectionSettings({ env });
     for (const warning of settings.warnings) log(`warning: ${warning}`);
     // Children inherit process.env, and with it the same file and variables.
-    return { settings, childEnv: () => ({}), description: `${describeKafkaConnection(settings.kafka)} (${configured})` };
+    return { settings, childEnv: () => ({}), description: `${describeKafkaConnection(settings.kafka)} (${configured})`, local: false };
   }
   const local = await ensureKafka(log);
   // The rest of the environment still counts (a registry elsewhere, its credentials).
@@ -33,6 +35,7 @@ export async function pipelineKafka(log: (line: string) => void, env: NodeJS.Pro
     settings,
     childEnv: () => ({ KAFKA_BROKERS: local.brokers.join(',') }),
     description: `${local.brokers.join(',')} (local broker)`,
+    local: true,
     stop: local.startedHere ? async () => void (await local.startedHere?.stop()) : undefined,
   };
 }

@@ -54,13 +54,23 @@ export async function takeSnapshot(admin: Admin, topics: readonly string[], dead
   return { produced, groups: groupStats, retries: await scrapeSum(metricsUrls, 'eventline_record_retries_total'), deadLetters };
 }
 
-export function formatSnapshot(s: SummarySnapshot, extra: string): string {
+/**
+ * Two kinds of numbers, labelled as such: topic totals (everything the topic holds, earlier
+ * runs included, since broker data is kept) with this run's share beside them, and this run's
+ * own traffic and retries. `baseline` is the snapshot taken when this run started.
+ */
+export function formatSnapshot(s: SummarySnapshot, baseline: SummarySnapshot, extra: string): string {
+  const since = (now: bigint, then: bigint | undefined) => `+${now - (then ?? 0n)}`;
   const produced = Object.entries(s.produced)
     .filter(([t]) => !t.endsWith('.dlq'))
-    .map(([t, n]) => `${t} ${n}`)
+    .map(([t, n]) => `${t} ${n} (${since(n, baseline.produced[t])})`)
     .join('  ');
   const groups = Object.entries(s.groups)
-    .map(([g, v]) => `${g}: consumed ${v.consumed} lag ${v.lag}`)
+    .map(([g, v]) => `${g}: consumed ${since(v.consumed, baseline.groups[g]?.consumed)} lag ${v.lag}`)
     .join(' | ');
-  return `produced: ${produced}\n  groups: ${groups}\n  retries ${s.retries}  dead letters ${s.deadLetters}  ${extra}`;
+  return (
+    `in topics, all time (this run): ${produced}\n` +
+    `  this run: ${groups}\n` +
+    `  retries ${s.retries}  dead letters ${s.deadLetters} (${since(s.deadLetters, baseline.deadLetters)})  ${extra}`
+  );
 }
