@@ -14,6 +14,7 @@ import { secureClusterCredentials, type SecureClusterCredentials } from './secur
 import { SecurityMode } from './security-mode';
 import { securityFor } from './security-selector';
 import { LOG4J2_PROPERTIES } from './server-properties';
+import { clearStopRequest, liveUses, registerUse, requestStopWhenUnused, takeStopRequest, unregisterUse } from './shared-use';
 import { acquireLock, withStartLock } from './start-lock';
 import { ensureFormatted } from './storage';
 import { kafkaPaths, type KafkaPaths } from './workspace-paths';
@@ -39,6 +40,20 @@ export interface NodeStatus {
   /** The secure node's mTLS listener. */
   readonly sslBootstrap?: string;
   readonly logFile: string;
+}
+
+export interface StopOptions {
+  /** Stop even while other processes use the cluster through share() (the CLI's stop and reset). */
+  readonly force?: boolean;
+}
+
+/** One process's use of a cluster, from share(). */
+export interface SharedCluster {
+  readonly bootstrap: string[];
+  /** True if this use launched the cluster (it then stops when the last use is released). */
+  readonly startedHere: boolean;
+  /** Ends this use; stops the cluster if it was the last use and a stop is due. */
+  release(): Promise<void>;
 }
 
 export interface StartResult {
@@ -105,14 +120,45 @@ export class LocalKafka {
 
   /** Starts every node that is not running; on a running cluster only reports it. */
   async start(): Promise<StartResult> {
+    return withStartLock(this.cluster.lockFile, () => this.startLocked());
+  }
+
+  private async startLocked(): Promise<StartResult> {
+    const down = this.cluster.nodes.filter((n) => livePid(n) === undefined);
+    if (down.length === 0) {
+      await waitUntilReady(this.cluster, this.cluster.nodes, this.startTimeoutMs, this.clusterSecurity.readinessClient(this.cluster));
+      return { bootstrap: this.bootstrap, alreadyRunning: true, startedNodeIds: [] };
+    }
+    // A stop request left from a cluster that is gone does not apply to this one.
+    clearStopRequest(this.cluster);
+    await this.launch(down);
+    return { bootstrap: this.bootstrap, alreadyRunning: false, startedNodeIds: down.map((n) => n.id) };
+  }
+
+  /**
+   * Starts the cluster if needed and registers this process as one of its users, for test
+   * suites that run in parallel against one cluster. A stop() from anyone (without force)
+   * waits until every use is released; the last release stops the cluster if a use started
+   * it or someone asked for the stop meanwhile. A cluster a person started stays up.
+   */
+  async share(): Promise<SharedCluster> {
     return withStartLock(this.cluster.lockFile, async () => {
-      const down = this.cluster.nodes.filter((n) => livePid(n) === undefined);
-      if (down.length === 0) {
-        await waitUntilReady(this.cluster, this.cluster.nodes, this.startTimeoutMs, this.clusterSecurity.readinessClient(this.cluster));
-        return { bootstrap: this.bootstrap, alreadyRunning: true, startedNodeIds: [] };
-      }
-      await this.launch(down);
-      return { bootstrap: this.bootstrap, alreadyRunning: false, startedNodeIds: down.map((n) => n.id) };
+      const result = await this.startLocked();
+      const token = registerUse(this.cluster);
+      if (!result.alreadyRunning) requestStopWhenUnused(this.cluster);
+      let released = false;
+      return {
+        bootstrap: result.bootstrap,
+        startedHere: !result.alreadyRunning,
+        release: async () => {
+          if (released) return;
+          released = true;
+          await withStartLock(this.cluster.lockFile, async () => {
+            unregisterUse(this.cluster, token);
+            if (liveUses(this.cluster).length === 0 && takeStopRequest(this.cluster)) await this.stopNodes();
+          });
+        },
+      };
     });
   }
 
@@ -152,8 +198,23 @@ export class LocalKafka {
     await security.ready(this.cluster, context);
   }
 
-  /** Stops every node cleanly (SIGTERM, then SIGKILL after the deadline). */
-  async stop(deadlineMs?: number): Promise<Array<{ id: number; outcome: string }>> {
+  /**
+   * Stops every node cleanly (SIGTERM, then SIGKILL after the deadline). While other processes
+   * use the cluster through share(), the stop is left to the last of them unless forced.
+   */
+  async stop(deadlineMs?: number, options: StopOptions = {}): Promise<Array<{ id: number; outcome: string }>> {
+    if (!options.force && liveUses(this.cluster).length > 0) {
+      const users = await withStartLock(this.cluster.lockFile, async () => {
+        const uses = liveUses(this.cluster).length;
+        if (uses > 0) requestStopWhenUnused(this.cluster);
+        return uses;
+      });
+      if (users > 0) return this.cluster.nodes.map((n) => ({ id: n.id, outcome: `in use by ${users} process(es); stops when the last releases it` }));
+    }
+    return this.stopNodes(deadlineMs);
+  }
+
+  private async stopNodes(deadlineMs?: number): Promise<Array<{ id: number; outcome: string }>> {
     // Brokers first and in parallel: a controller majority must stay up while the others
     // run their controlled shutdown, or they wait for a quorum that never answers.
     return Promise.all(this.cluster.nodes.map(async (n) => ({ id: n.id, outcome: await stopNode(n, deadlineMs) })));
@@ -177,7 +238,7 @@ export class LocalKafka {
 
   /** Stops the cluster and deletes its data; the next start formats fresh storage. */
   async reset(): Promise<void> {
-    await this.stop();
+    await this.stop(undefined, { force: true });
     rmSync(this.cluster.dir, { recursive: true, force: true });
   }
 

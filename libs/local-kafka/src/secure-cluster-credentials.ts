@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { KafkaConfig } from 'kafkajs';
+import type { ConnectionOptions } from 'node:tls';
+import type { SASLOptions } from 'kafkajs';
 import { ClientPropertiesFlavor, clientPropertiesText, ClientTransport } from './client-properties';
 import { ClusterMode, clusterLayout } from './cluster-layout';
 import { readCredentials } from './credentials-store';
@@ -28,7 +29,12 @@ export interface ClientPropertiesOptions {
   readonly transport?: ClientTransport;
 }
 
-export type KafkaJsSecurity = Required<Pick<KafkaConfig, 'brokers' | 'ssl'>> & Pick<KafkaConfig, 'sasl'>;
+/** Spread into `new Kafka({ clientId, ...security })`. */
+export interface KafkaJsSecurity {
+  readonly brokers: string[];
+  readonly ssl: ConnectionOptions;
+  readonly sasl?: SASLOptions;
+}
 
 /**
  * Everything a client needs to reach the secure local cluster, read from its files. Holds
