@@ -82,7 +82,7 @@ Environment:
   EVENTLINE_KAFKA_PORT           port of the single broker (default 9092; the controller takes the next one)
   EVENTLINE_SECURE_KAFKA_PORT    SASL_SSL port of the secure cluster (default 9192; mTLS and controller take the next two)
   EVENTLINE_KAFKA_START_TIMEOUT_MS  how long start waits for the broker (default 90000)
-  JAVA, MVN                      the java and mvn commands to use`,
+  JAVA, MVN, OPENSSL             the java, mvn and openssl commands to use`,
   );
 
 program

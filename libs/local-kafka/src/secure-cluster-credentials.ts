@@ -92,8 +92,16 @@ export function secureClusterCredentials(paths: KafkaPaths = kafkaPaths()): Secu
   }
   const saslSslBootstrap = `${node.host}:${node.brokerPort}`;
   const sslBootstrap = `${node.host}:${node.sslPort}`;
-  const user = (principal: string) => users[principal] ?? (() => { throw unknown('SCRAM user', principal, Object.keys(users)); })();
-  const cert = (principal: string) => clientCerts[principal] ?? (() => { throw unknown('client certificate', principal, Object.keys(clientCerts)); })();
+  const user = (principal: string): SecureUser => {
+    const found = users[principal];
+    if (!found) throw unknown('SCRAM user', principal, Object.keys(users));
+    return found;
+  };
+  const cert = (principal: string): ClientCertificate => {
+    const found = clientCerts[principal];
+    if (!found) throw unknown('client certificate', principal, Object.keys(clientCerts));
+    return found;
+  };
   const ca = () => [readFileSync(material.caCertFile, 'utf8')];
 
   return {
