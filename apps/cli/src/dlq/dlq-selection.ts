@@ -14,6 +14,8 @@ export interface DlqSelection {
   readonly partitions?: readonly number[];
   readonly filter: RecordFilterSpec;
   readonly errorCode?: string;
+  /** Only dead letters whose recorded consumer group (eventline-dlq-consumer-group) is this one. */
+  readonly consumerGroup?: string;
 }
 
 /** Time bounds are resolved to DLQ offsets by the broker, so "the last hour" reads only that hour. */
@@ -30,6 +32,7 @@ export function selectionMatcher(selection: DlqSelection): (message: KafkaMessag
     if (!matches(message)) return undefined;
     const reading = readDeadLetter(message);
     if (selection.errorCode !== undefined && errorCodeOf(reading) !== selection.errorCode) return undefined;
+    if (selection.consumerGroup !== undefined && reading.info?.consumerGroup !== selection.consumerGroup) return undefined;
     return reading;
   };
 }

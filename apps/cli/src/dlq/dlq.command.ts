@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { badArgument } from '../common/cli.error';
 import { withContext } from '../common/command-action';
 import { positiveInt } from '../common/option-parsers';
 import { addEndOptions, addStartOptions, endPosition, selectedPartitions, startPosition, type PositionFlags } from '../common/position-flags';
+import { groupIdArgument } from '../groups/group-id.parser';
 import { newRunId } from '../provenance/run-id';
 import { runDlqList, runDlqShow } from './dlq-inspect.runner';
 import type { DlqSelection } from './dlq-selection';
@@ -11,6 +13,15 @@ interface SelectionFlags extends PositionFlags {
   readonly errorCode?: string;
   readonly key?: string;
   readonly type?: string;
+  /** Redrive only: the recorded consumer group to select. */
+  readonly group?: string;
+}
+
+interface RedriveFlags extends SelectionFlags {
+  readonly toTopic?: string;
+  readonly execute?: boolean;
+  readonly force?: boolean;
+  readonly allGroups?: boolean;
 }
 
 function withSelectionOptions(command: Command): Command {
@@ -30,6 +41,7 @@ function selection(dlqTopic: string, flags: SelectionFlags, now: number): DlqSel
     partitions: selectedPartitions(flags),
     filter: { key: flags.key, type: flags.type },
     errorCode: flags.errorCode,
+    consumerGroup: flags.group,
   };
 }
 
@@ -78,11 +90,15 @@ Examples:
   withSelectionOptions(
     dlq
       .command('redrive')
-      .description('send dead letters back to their source topic and partition (from their headers), or to --to-topic; dry run unless --execute')
+      .description(
+        'send dead letters back to their source topic and partition (from their headers), or to --to-topic, each for the consumer group that failed it; dry run unless --execute',
+      )
       .argument('<dlq-topic>'),
   )
+    .option('--group <id>', 'only dead letters of this consumer group (eventline-dlq-consumer-group); they are sent for it alone', groupIdArgument)
+    .option('--all-groups', 'send them without naming a group: every group reading the destination processes them again')
     .option('--to-topic <topic>', 'send here instead of the source topic (placed by key)')
-    .option('--execute', 'send (without it, only print what would be sent where)')
+    .option('--execute', 'send (without it, only print what would be sent where, for which group)')
     .option('--force', 'also send dead letters an earlier redrive already sent')
     .addHelpText(
       'after',
@@ -90,17 +106,28 @@ Examples:
 A redriven record is the original: key, value bytes and headers, minus the eventline-dlq-*
 headers, plus eventline-redrive-id/-dlq-topic/-dlq-partition/-dlq-offset. Each one sent is
 remembered in the compacted topic <dlq-topic>.redriven (created on first --execute), so a
-second redrive skips it unless --force. Records are acknowledged (acks=all, every partition
+second redrive skips them unless --force. Records are acknowledged (acks=all, every partition
 checked) before they are remembered.
 
+For which group: a DLQ such as orders.dlq holds the dead letters of every group reading
+orders, and every group would read a redriven record there again. So each one is sent with
+the header eventline-redrive-for-group naming the group its dead letter recorded; the
+Eventline consumers of every other group skip it (commit past it without a handler, counted
+as eventline_records_skipped_total{reason="redrive-for-other-group"}). Dead letters of
+several groups go out in one run, each for its own group. --group <id> sends only that
+group's. --all-groups names no group (every group processes them, as before this header
+existed); dead letters that recorded no group are skipped unless --all-groups.
+
 Examples:
-  eventline dlq redrive orders.dlq                                   # dry run: what goes where
+  eventline dlq redrive orders.dlq                                   # dry run: what goes where, for which group
+  eventline dlq redrive orders.dlq --group notifications-worker --execute
   eventline dlq redrive orders.dlq --error-code HANDLER_TIMEOUT --execute
   eventline dlq redrive orders.dlq --from-time 2025-06-01T08:00:00Z --to-time 2025-06-01T09:00:00Z --execute
-  eventline dlq redrive orders.dlq --to-topic orders.quarantine --execute`,
+  eventline dlq redrive orders.dlq --to-topic orders.quarantine --all-groups --execute`,
     )
-    .action((topic: string, flags: SelectionFlags & { toTopic?: string; execute?: boolean; force?: boolean }, cmd: Command) =>
+    .action((topic: string, flags: RedriveFlags, cmd: Command) =>
       withContext(cmd, async (ctx, signal) => {
+        if (flags.group !== undefined && flags.allGroups === true) throw badArgument('choose one of --group, --all-groups');
         await runRedrive(
           ctx,
           {
@@ -108,6 +135,7 @@ Examples:
             toTopic: flags.toTopic,
             execute: flags.execute === true,
             force: flags.force === true,
+            allGroups: flags.allGroups === true,
             redriveId: newRunId('redrive', ctx.now()),
           },
           signal,

@@ -5,11 +5,19 @@ export const RedriveSkip = {
   AlreadyRedriven: 'already redriven (--force to send again)',
   NoContract: 'no dead-letter headers, so no source to return to (use --to-topic)',
   SourceTopicMissing: 'source topic no longer exists (use --to-topic)',
+  NoRecordedGroup: 'no consumer group recorded, so no group to send it to (use --all-groups to send it to every group)',
 } as const;
 export type RedriveSkip = (typeof RedriveSkip)[keyof typeof RedriveSkip];
 
 export type RedriveDecision =
-  | { readonly send: true; readonly topic: string; /** Undefined: place by key. */ readonly partition?: number }
+  | {
+      readonly send: true;
+      readonly topic: string;
+      /** Undefined: place by key. */
+      readonly partition?: number;
+      /** The one group meant to process it (RedriveHeader.ForGroup); undefined: every group reading `topic`. */
+      readonly forGroup?: string;
+    }
   | { readonly send: false; readonly reason: RedriveSkip };
 
 export interface RedriveRouteInput {
@@ -17,6 +25,8 @@ export interface RedriveRouteInput {
   readonly alreadyRedriven: boolean;
   readonly force: boolean;
   readonly toTopic?: string;
+  /** --all-groups: send it without naming a group, so every group reading the destination processes it. */
+  readonly allGroups: boolean;
   /** Partition count of an existing topic, undefined if it does not exist. */
   readonly partitionsOf: (topic: string) => number | undefined;
 }
@@ -26,8 +36,21 @@ export interface RedriveRouteInput {
  * (the header says which), so it lands among the same key's records and the same consumer
  * sees it; should that partition no longer exist the key decides. With `--to-topic` the key
  * always decides: another topic's partitions mean nothing to the source's numbering.
+ *
+ * And for whom: the group that failed it, recorded in its dead-letter headers. Every group
+ * reading the source processed the original already, except that one; sent for every group
+ * (`--all-groups`), the others would run their handlers on it a second time. A dead letter
+ * that recorded no group is left for the operator to decide rather than sent to everyone.
  */
 export function routeDeadLetter(input: RedriveRouteInput): RedriveDecision {
+  const destination = destinationOf(input);
+  if (!destination.send || input.allGroups) return destination;
+  const group = input.reading.info?.consumerGroup;
+  if (!group) return { send: false, reason: RedriveSkip.NoRecordedGroup };
+  return { ...destination, forGroup: group };
+}
+
+function destinationOf(input: RedriveRouteInput): RedriveDecision {
   if (input.alreadyRedriven && !input.force) return { send: false, reason: RedriveSkip.AlreadyRedriven };
   if (input.toTopic !== undefined) return { send: true, topic: input.toTopic };
   const info = input.reading.info;

@@ -1,5 +1,5 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
-import { DeadLetterHeader } from '@eventline/runtime';
+import { DeadLetterHeader, RedriveHeader, redriveForGroupHeaders } from '@eventline/runtime';
 import type { CliContext } from '../common/cli-context';
 import { progressFor } from '../common/progress.reporter';
 import { sendAcknowledged, type PartitionedMessage } from '../kafka/acknowledged-send';
@@ -19,19 +19,24 @@ export interface RedriveOptions {
   readonly force: boolean;
   readonly execute: boolean;
   readonly redriveId: string;
+  /** Send without naming a group: every group reading the destination processes the records. */
+  readonly allGroups: boolean;
 }
 
-const DEAD_LETTER_HEADERS = new Set<string>(Object.values(DeadLetterHeader));
+// The group a record was meant for goes too: a dead letter of an earlier redrive still carries
+// it, and this redrive names its group afresh (or none, with --all-groups, which must then
+// really reach every group).
+const REPLACED_HEADERS = new Set<string>([...Object.values(DeadLetterHeader), RedriveHeader.ForGroup]);
 
 /**
  * The redriven record is the original again: key, value bytes and the original headers, the
  * dead-letter headers removed (should it fail again, the runtime writes fresh ones rather
- * than stacking two failure stories), and redrive provenance added.
+ * than stacking two failure stories), redrive provenance added, and the group it is for.
  */
-function redrivenHeaders(message: KafkaMessage, provenance: Record<string, string>): IHeaders {
+function redrivenHeaders(message: KafkaMessage, provenance: Record<string, string>, forGroup: string | undefined): IHeaders {
   const headers: IHeaders = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) if (!DEAD_LETTER_HEADERS.has(name) && value !== undefined) headers[name] = value;
-  return { ...headers, ...provenance };
+  for (const [name, value] of Object.entries(message.headers ?? {})) if (!REPLACED_HEADERS.has(name) && value !== undefined) headers[name] = value;
+  return { ...headers, ...provenance, ...(forGroup !== undefined ? redriveForGroupHeaders(forGroup) : {}) };
 }
 
 export async function runRedrive(ctx: CliContext, options: RedriveOptions, signal?: AbortSignal): Promise<RedriveTally> {
@@ -77,6 +82,7 @@ export async function runRedrive(ctx: CliContext, options: RedriveOptions, signa
             alreadyRedriven: ledger.has(partition, message.offset),
             force: options.force,
             toTopic: options.toTopic,
+            allGroups: options.allGroups,
             partitionsOf: (topic) => partitionCounts.get(topic),
           });
           if (!decision.send) {
@@ -87,14 +93,18 @@ export async function runRedrive(ctx: CliContext, options: RedriveOptions, signa
           const out = {
             key: message.key,
             value: message.value,
-            headers: redrivenHeaders(message, redriveProvenanceHeaders({ redriveId: options.redriveId, dlqTopic: selection.dlqTopic, dlqPartition: partition, dlqOffset: message.offset })),
+            headers: redrivenHeaders(
+              message,
+              redriveProvenanceHeaders({ redriveId: options.redriveId, dlqTopic: selection.dlqTopic, dlqPartition: partition, dlqOffset: message.offset }),
+              decision.forGroup,
+            ),
           };
           if (target === undefined) {
             let chooser = choosers.get(decision.topic);
             if (!chooser) choosers.set(decision.topic, (chooser = await keyPartitioner(admin, decision.topic)));
             target = chooser(out);
           }
-          tally.count(decision.topic, target);
+          tally.count(decision.topic, target, decision.forGroup);
           const list = outgoing.get(decision.topic) ?? [];
           list.push({ message: { ...out, partition: target }, dlqOffset: message.offset });
           outgoing.set(decision.topic, list);
@@ -114,6 +124,6 @@ export async function runRedrive(ctx: CliContext, options: RedriveOptions, signa
   } finally {
     progress.stop();
   }
-  printRedriveResult(ctx.output, { ...options, dlqTopic: selection.dlqTopic, ledgerTopic: ledger.topic }, tally);
+  printRedriveResult(ctx.output, { ...options, dlqTopic: selection.dlqTopic, ledgerTopic: ledger.topic, group: selection.consumerGroup }, tally);
   return tally;
 }

@@ -3,6 +3,7 @@ import { badArgument } from '../common/cli.error';
 import { withContext } from '../common/command-action';
 import { positiveInt } from '../common/option-parsers';
 import { addEndOptions, addStartOptions, endPosition, selectedPartitions, startPosition, type PositionFlags } from '../common/position-flags';
+import { groupIdArgument } from '../groups/group-id.parser';
 import { newRunId } from '../provenance/run-id';
 import { runReplay } from './replay.runner';
 
@@ -15,6 +16,7 @@ interface ReplayFlags extends PositionFlags {
   readonly replayId?: string;
   readonly rate?: number;
   readonly dryRun?: boolean;
+  readonly forGroup?: string;
 }
 
 export function replayCommand(): Command {
@@ -30,6 +32,7 @@ export function replayCommand(): Command {
     .option('--repartition', 'same as --no-keep-partitions: needed when the target has fewer partitions')
     .option('--replay-id <id>', 'name of this replay; re-running with the same id copies only what is not in the target yet')
     .option('--rate <records/s>', 'at most this many records per second', positiveInt)
+    .option('--for-group <id>', 'only this consumer group processes the copies (header eventline-redrive-for-group); other Eventline groups reading the target skip them', groupIdArgument)
     .option('--dry-run', 'print the plan (per-partition ranges and counts) and write nothing')
     .addHelpText(
       'after',
@@ -48,12 +51,19 @@ per-partition order; a target with fewer partitions is refused (exit 3) unless
 --repartition. Sends use an idempotent producer with acks=all, and a send is only counted
 when Kafka acknowledged every partition in it.
 
+--for-group <id> adds the header eventline-redrive-for-group (replacing one a record already
+carries): the Eventline consumers of every other group reading the target commit past the
+copies without a handler, so a replay meant to reprocess one group's work does not repeat
+the others'. Without it, headers are copied as they are (a record redriven for one group
+stays that group's).
+
 Examples:
   eventline replay orders --to-topic orders.replay --from-time 2h --dry-run
   eventline replay orders --to-topic orders.replay --from-time 2025-06-01T08:00:00Z --to-time 2025-06-01T09:00:00Z
   eventline replay orders --to-topic orders.replay --partition 3 --from-offset 1500 --to-offset 1999 --rate 200
   eventline replay orders --to-topic orders.replay --type dev.eventline.orders.OrderPaid --replay-id paid-fix-1
-  eventline replay orders --to-topic orders.small --repartition`,
+  eventline replay orders --to-topic orders.small --repartition
+  eventline replay orders --to-topic orders.reprocess --from-time 1h --for-group notifications-worker`,
     )
     .action((topic: string, flags: ReplayFlags, cmd: Command) =>
       withContext(cmd, async (ctx, signal) => {
@@ -75,6 +85,7 @@ Examples:
             replayId,
             ratePerSecond: flags.rate,
             dryRun: flags.dryRun === true,
+            forGroup: flags.forGroup,
           },
           signal,
         );

@@ -1,4 +1,5 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
+import { redriveForGroupHeaders } from '@eventline/runtime';
 import { badArgument } from '../common/cli.error';
 import type { CliContext } from '../common/cli-context';
 import { progressFor } from '../common/progress.reporter';
@@ -26,6 +27,8 @@ export interface ReplayOptions {
   readonly replayId: string;
   readonly ratePerSecond?: number;
   readonly dryRun: boolean;
+  /** Only this consumer group is to process the copies (RedriveHeader.ForGroup); undefined: headers as they are. */
+  readonly forGroup?: string;
 }
 
 /**
@@ -82,7 +85,7 @@ export async function runReplay(ctx: CliContext, options: ReplayOptions, signal?
   const plan = planReplay({ ...options, partitionMode, ranges, copiedIn: (range) => checkpoint.copiedIn(range) });
 
   if (options.dryRun) {
-    printReplayPlan(ctx.output, plan, options.filter);
+    printReplayPlan(ctx.output, plan, options.filter, options.forGroup);
     return undefined;
   }
   return copy(ctx, options, plan, checkpoint, signal);
@@ -99,10 +102,13 @@ async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, c
   const started = Date.now();
   progress.start(Number(plan.remaining));
 
+  const forGroup = options.forGroup !== undefined ? redriveForGroupHeaders(options.forGroup) : {};
   const toSend = (partition: number, message: KafkaMessage): PartitionedMessage => {
     const headers: IHeaders = {
       ...message.headers,
       ...replayProvenanceHeaders({ replayId: plan.replayId, sourceTopic: plan.sourceTopic, sourcePartition: partition, sourceOffset: message.offset }),
+      // Last, so it replaces the group a copied record was redriven for earlier.
+      ...forGroup,
     };
     // The timestamp is left to the producer: the target's time index must say when records
     // arrived there, so `--from-time` on the target means what it says. The event's own time
@@ -152,6 +158,6 @@ async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, c
   }
   counts.elapsedMs = Date.now() - started;
   counts.interrupted = signal?.aborted === true;
-  printReplaySummary(ctx.output, plan, counts);
+  printReplaySummary(ctx.output, plan, counts, options.forGroup);
   return counts;
 }
