@@ -34,6 +34,8 @@ describe('bad input', () => {
     ['two start positions', () => ['tail', source, '--from-beginning', '--from-offset', '2'], ExitCode.Usage, /choose one of --from-beginning, --from-offset/],
     ['a bad flag value', () => ['tail', source, '--max', 'lots'], ExitCode.Usage, /--max <n>.*invalid/],
     ['an unknown command', () => ['replya'], ExitCode.Usage, /unknown command 'replya'/],
+    ['a redrive for one group and for all groups', () => ['dlq', 'redrive', source, '--group', 'billing', '--all-groups'], ExitCode.Usage, /^eventline: choose one of --group, --all-groups$/],
+    ['an empty group to replay for', () => ['replay', source, '--to-topic', target, '--for-group', ''], ExitCode.Usage, /--for-group <id>.*invalid\. expected a consumer group id/],
     ['the registry down when decoding', () => ['tail', framed, '--max', '1'], ExitCode.Failure, /schema registry unavailable: .*ECONNREFUSED/],
     ['Kafka unreachable', () => ['topics', 'list', '--brokers', '127.0.0.1:9'], ExitCode.Failure, /cannot reach Kafka at 127\.0\.0\.1:9/],
   ];
