@@ -45,6 +45,10 @@ export function explainKafkaError(err: unknown, kafka: KafkaConnectionSettings):
   const at = errors.find((e) => e.broker)?.broker ?? kafka.brokers.join(',');
   const protocol = `security.protocol=${kafka.securityProtocol} (${kafka.securityProtocolSource})`;
 
+  // The SaslHandshake answer: the listener enables other mechanisms than the one we asked for.
+  if (errors.some((e) => e.type === 'UNSUPPORTED_SASL_MECHANISM') && kafka.sasl) {
+    return failed(`Kafka at ${at} does not accept SASL ${kafka.sasl.mechanism} on this listener: set sasl.mechanism (KAFKA_SASL_MECHANISM) to one it enables`, err);
+  }
   const sasl = errors.find((e) => e.name === 'KafkaJSSASLAuthenticationError');
   if (sasl) {
     const message = sasl.message ?? '';
@@ -79,7 +83,7 @@ export function explainKafkaError(err: unknown, kafka: KafkaConnectionSettings):
 
   const text = errors.map((e) => `${e.code ?? ''} ${e.message ?? ''}`).join(' ');
   if (usesTls(kafka.securityProtocol)) {
-    if (/wrong version number|packet length too long|unknown protocol|EPROTO.*record/i.test(text)) {
+    if (/wrong version number|packet length too long|unknown protocol|EPROTO.*record|disconnected before secure TLS connection/i.test(text)) {
       return failed(`Kafka at ${at} does not speak TLS on this port, but ${protocol} does: use the TLS listener's port, or PLAINTEXT/SASL_PLAINTEXT`, err);
     }
     if (/certificate required|alert number 116|bad certificate|handshake failure/i.test(text) && !kafka.tls?.certificate) {
@@ -88,7 +92,7 @@ export function explainKafkaError(err: unknown, kafka: KafkaConnectionSettings):
     if (/bad decrypt|bad password read|PEM routines|DECODER routines/i.test(text)) {
       return failed(`the client key could not be read: check ssl.key.password (KAFKA_SSL_KEY_PASSWORD) and ssl.key.location`, err);
     }
-  } else if (/Connection closed by the server|ECONNRESET|socket hang up/i.test(text)) {
+  } else if (/Connection closed by the server|Closed connection|ECONNRESET|socket hang up/i.test(text)) {
     const sasl = usesSasl(kafka.securityProtocol) ? '' : ' or requires SASL';
     return failed(`Kafka at ${at} closed the connection at once: the listener probably uses TLS${sasl}; check ${protocol} (SSL or SASL_SSL) and the port`, err);
   }

@@ -60,7 +60,12 @@ export function renderReport(file: ReliabilityReportFile): string {
       const result = file.profiles[profile]?.[s.id];
       if (!result) continue;
       const extra = Object.entries(result.figures.extra ?? {}).map(([k, v]) => `${k} ${v}`);
-      out.push(`${profile}: ${result.passed ? 'passed' : 'FAILED'}; ${result.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.check}`).join('; ')}.`);
+      if (result.checks.length > 4) {
+        // Case tables (the security cases): one line per case, what was expected and what happened.
+        out.push(`${profile}: ${result.passed ? 'passed' : 'FAILED'}:`, '', ...result.checks.map((c) => `- ${c.ok ? '✓' : '✗'} ${c.check}`), '');
+      } else {
+        out.push(`${profile}: ${result.passed ? 'passed' : 'FAILED'}; ${result.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.check}`).join('; ')}.`);
+      }
       if (extra.length > 0) out.push(`  Figures: ${extra.join(', ')}.`);
       for (const note of result.notes ?? []) out.push(`  ${note}`);
       out.push('');

@@ -61,4 +61,11 @@ export const SCENARIOS: readonly ScenarioDescription[] = [
     expected: 'downstream effects (shipments, emails) identical to a single pass',
     spec: 'apps/pipeline/test/reliability/replay-redrive-twice-same-effects.int-spec.ts',
   },
+  {
+    id: 'SEC1',
+    title: 'security: bad credentials, certificates and protocols against the secure broker (SASL_SSL SCRAM, mTLS) and a registry with a users file',
+    expected:
+      'each case refused at start with one line naming the cause and the setting; a worker, the registry and the CLI exit 1 by themselves; 0 occurrences of any password, passphrase or token in any output',
+    spec: 'apps/pipeline/test/security/bad-credentials-refused-in-one-line.int-spec.ts',
+  },
 ];

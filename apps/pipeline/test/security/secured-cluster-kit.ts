@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { inspect } from 'node:util';
+import { LocalKafka, SecurityMode, secureClusterCredentials, workspaceRoot, type SecureClusterCredentials } from '@eventline/local-kafka';
+
+export interface ExitResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+/**
+ * Runs a workspace entry point (TypeScript, through swc-node) or the CLI to its exit, with a
+ * bound after which it is killed (a refusal must end the process by itself; the bound only
+ * keeps a broken build from hanging the suite).
+ */
+export function runToExit(entry: string, args: readonly string[], env: Record<string, string>, boundMs = 120_000): Promise<ExitResult> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry, ...args], {
+    cwd: workspaceRoot(),
+    env: { ...cleanEnv(), SWC_NODE_PROJECT: 'tsconfig.base.json', NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), boundMs);
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - started });
+    }),
+  );
+}
+
+/** The test process's environment without the connection settings of the suite's own broker. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith('KAFKA_') || name.startsWith('SCHEMA_REGISTRY_')) delete env[name];
+  return env;
+}
+
+/** stderr without Node's own warnings (ExperimentalWarning and its "--trace-warnings" hint). */
+export function errorLines(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/ExperimentalWarning|--trace-warnings/.test(l));
+}
+
+/**
+ * The secure local cluster, started if it is not running. Specs never stop it (another file
+ * may be using it); the Jest global teardown stops it if this run started it.
+ */
+export async function secureCluster(): Promise<SecureClusterCredentials> {
+  const local = new LocalKafka({ security: SecurityMode.SaslSsl, log: (line) => process.stderr.write(`[secure kafka] ${line}\n`) });
+  await local.start();
+  return secureClusterCredentials();
+}
+
+/** How often any of the secrets occurs in the texts (strings, or objects printed every way a logger would). */
+export function canaryCount(secrets: readonly string[], texts: readonly unknown[]): number {
+  let count = 0;
+  for (const text of texts) {
+    const printed = typeof text === 'string' ? text : `${inspect(text, { depth: 8 })}\n${safeJson(text)}\n${String(text)}`;
+    for (const secret of secrets) count += printed.split(secret).length - 1;
+  }
+  return count;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
+  }
+}
