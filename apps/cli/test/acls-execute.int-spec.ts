@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLevel, ResourcePatternTypes, type Admin } from 'kafkajs';
 import { applicationDeclarations } from '@eventline/contracts';
-import { APPLICATION_PRINCIPALS, LocalKafka, SecurityMode, type SecureClusterCredentials } from '@eventline/local-kafka';
+import { APPLICATION_PRINCIPALS, LocalKafka, SecurityMode, type SecureClusterCredentials, type SharedCluster } from '@eventline/local-kafka';
 import { ExitCode } from '../src/common/exit-code';
 import { runCli, type CliRun } from './cli-test-kit';
 
@@ -35,7 +35,8 @@ describe('acls plan --execute on a cluster with an authorizer', () => {
   const dir = mkdtempSync(join(tmpdir(), 'eventline-acls-'));
   const env = { FULFILLMENT_GROUP_ID: `${run}-ff`, NOTIFICATIONS_GROUP_ID: `${run}-nt`, SCHEMA_REGISTRY_TOPIC: `${run}._schemas` };
   const stray = { principal: 'User:eventline-cli', host: '*', resourceType: AclResourceTypes.TOPIC, resourceName: `${run}.stray`, resourcePatternType: ResourcePatternTypes.LITERAL, operation: AclOperationTypes.READ, permissionType: AclPermissionTypes.ALLOW };
-  let startedHere = false;
+  let use: SharedCluster | undefined;
+  let releaseLease: (() => void) | undefined;
   let credentials: SecureClusterCredentials;
   let properties: string;
   let admin: Admin;
@@ -46,7 +47,9 @@ describe('acls plan --execute on a cluster with an authorizer', () => {
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: ExitCode.Ok, stderr: '' });
     return { run: result, doc: JSON.parse(result.stdout) as PlanDocument };
   };
-  const bindingCount = async () => (await admin.describeAcls(ANY_FILTER)).resources.reduce((n, r) => n + r.acls.length, 0);
+  // Only the declared principals' bindings: other suites on this cluster grant their own test users.
+  const declared = new Set(applicationDeclarations().map((d) => d.principal as string));
+  const bindingCount = async () => (await admin.describeAcls(ANY_FILTER)).resources.reduce((n, r) => n + r.acls.filter((a) => declared.has(a.principal)).length, 0);
   // CreateAcls answers once the controller committed; the broker's authorizer (which
   // DescribeAcls reads) applies the record a moment later.
   const until = async (check: () => Promise<boolean>) => {
@@ -54,7 +57,11 @@ describe('acls plan --execute on a cluster with an authorizer', () => {
   };
 
   beforeAll(async () => {
-    startedHere = !(await secure.start()).alreadyRunning;
+    // Shared with the other suites on this cluster: the last release stops it if a suite started it.
+    use = await secure.share();
+    // The application principals' ACLs are cluster-wide (IDEMPOTENT_WRITE, group prefixes):
+    // the suites that create and delete them take turns, so each one's counts are its own.
+    releaseLease = await secure.lease();
     credentials = secure.credentials();
     properties = credentials.writeClientProperties(credentials.adminUser, join(dir, 'admin.properties'));
     admin = new Kafka({ ...credentials.kafkaJs(credentials.adminUser), clientId: 'acls-execute-spec', logLevel: logLevel.NOTHING }).admin();
@@ -62,19 +69,24 @@ describe('acls plan --execute on a cluster with an authorizer', () => {
   }, 180_000);
 
   afterAll(async () => {
-    const filters = createdHere.map((a) => ({
-      principal: a.principal,
-      host: '*',
-      resourceType: AclResourceTypes[a.resourceType as keyof typeof AclResourceTypes],
-      resourceName: a.resourceName,
-      resourcePatternType: ResourcePatternTypes[a.patternType as keyof typeof ResourcePatternTypes],
-      operation: AclOperationTypes[a.operation as keyof typeof AclOperationTypes],
-      permissionType: AclPermissionTypes.ALLOW,
-    }));
-    await admin.deleteAcls({ filters: [...filters, stray] });
-    await admin.disconnect();
-    rmSync(dir, { recursive: true, force: true });
-    if (startedHere) await secure.stop();
+    try {
+      const filters = createdHere.map((a) => ({
+        principal: a.principal,
+        host: '*',
+        resourceType: AclResourceTypes[a.resourceType as keyof typeof AclResourceTypes],
+        resourceName: a.resourceName,
+        resourcePatternType: ResourcePatternTypes[a.patternType as keyof typeof ResourcePatternTypes],
+        operation: AclOperationTypes[a.operation as keyof typeof AclOperationTypes],
+        permissionType: AclPermissionTypes.ALLOW,
+      }));
+      await admin.deleteAcls({ filters: [...filters, stray] });
+      await admin.disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    } finally {
+      // Released even when the set-up failed half way, so the cluster is not held.
+      releaseLease?.();
+      await use?.release();
+    }
   });
 
   it('creates what the dry run marked "create", then nothing; prune lists a stray ACL and keeps it', async () => {

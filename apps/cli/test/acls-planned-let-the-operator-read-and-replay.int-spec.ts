@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLevel, ResourcePatternTypes, type Admin } from 'kafkajs';
-import { LocalKafka, SecurityMode, type SecureClusterCredentials } from '@eventline/local-kafka';
+import { LocalKafka, SecurityMode, type SecureClusterCredentials, type SharedCluster } from '@eventline/local-kafka';
 import { ExitCode } from '../src/common/exit-code';
 import { runCli } from './cli-test-kit';
 
@@ -23,7 +23,8 @@ describe('the operator with only its planned ACLs', () => {
   const run = `acl-${randomBytes(4).toString('hex')}`;
   const dir = mkdtempSync(join(tmpdir(), 'eventline-acls-'));
   const [orders, copy, outside] = [`${run}.orders`, `${run}.orders.replay`, `${run}.audit`];
-  let startedHere = false;
+  let use: SharedCluster | undefined;
+  let releaseLease: (() => void) | undefined;
   let credentials: SecureClusterCredentials;
   let admin: Admin;
   let asAdmin: string;
@@ -33,7 +34,11 @@ describe('the operator with only its planned ACLs', () => {
   const cli = (properties: string, args: readonly string[]) => runCli(['--command-config', properties, '--brokers', credentials.saslSslBootstrap, ...args]);
 
   beforeAll(async () => {
-    startedHere = !(await secure.start()).alreadyRunning;
+    // Shared with the other suites on this cluster: the last release stops it if a suite started it.
+    use = await secure.share();
+    // The application principals' ACLs are cluster-wide (IDEMPOTENT_WRITE, group prefixes):
+    // the suites that create and delete them take turns, so each one's counts are its own.
+    releaseLease = await secure.lease();
     credentials = secure.credentials();
     asAdmin = credentials.writeClientProperties(credentials.adminUser, join(dir, 'admin.properties'));
     asOperator = credentials.writeClientProperties('eventline-cli', join(dir, 'eventline-cli.properties'));
@@ -57,20 +62,25 @@ describe('the operator with only its planned ACLs', () => {
   }, 180_000);
 
   afterAll(async () => {
-    const filters = created.map((a) => ({
-      principal: a.principal,
-      host: '*',
-      resourceType: AclResourceTypes[a.resourceType as keyof typeof AclResourceTypes],
-      resourceName: a.resourceName,
-      resourcePatternType: ResourcePatternTypes[a.patternType as keyof typeof ResourcePatternTypes],
-      operation: AclOperationTypes[a.operation as keyof typeof AclOperationTypes],
-      permissionType: AclPermissionTypes.ALLOW,
-    }));
-    if (filters.length > 0) await admin.deleteAcls({ filters });
-    await admin.deleteTopics({ topics: [orders, copy, outside] }).catch(() => undefined);
-    await admin.disconnect();
-    rmSync(dir, { recursive: true, force: true });
-    if (startedHere) await secure.stop();
+    try {
+      const filters = created.map((a) => ({
+        principal: a.principal,
+        host: '*',
+        resourceType: AclResourceTypes[a.resourceType as keyof typeof AclResourceTypes],
+        resourceName: a.resourceName,
+        resourcePatternType: ResourcePatternTypes[a.patternType as keyof typeof ResourcePatternTypes],
+        operation: AclOperationTypes[a.operation as keyof typeof AclOperationTypes],
+        permissionType: AclPermissionTypes.ALLOW,
+      }));
+      if (filters.length > 0) await admin.deleteAcls({ filters });
+      await admin.deleteTopics({ topics: [orders, copy, outside] }).catch(() => undefined);
+      await admin.disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    } finally {
+      // Released even when the set-up failed half way, so the cluster is not held.
+      releaseLease?.();
+      await use?.release();
+    }
   });
 
   it('describes, tails and replays the pipeline’s topics, and may not write outside them', async () => {

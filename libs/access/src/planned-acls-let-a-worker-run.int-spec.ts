@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Application, applicationDeclarations } from '@eventline/contracts';
-import { LocalKafka, SecurityMode, type SecureClusterCredentials } from '@eventline/local-kafka';
+import { LocalKafka, SecurityMode, type SecureClusterCredentials, type SharedCluster } from '@eventline/local-kafka';
 import { diffAcls } from './diff/diff-acls';
 import { applyAcls } from './kafka/apply-acls';
 import { toKafkajsAcl } from './kafka/kafkajs-acl.mapping';
@@ -30,13 +30,18 @@ describe('planned ACLs on a cluster that denies by default', () => {
   const run = `acl-${randomBytes(4).toString('hex')}`;
   const declaration = applicationDeclarations({ topicPrefix: `${run}.`, groupIds: { fulfillmentWorker: `${run}-ff` } });
   const [orders, shipments, ordersDlq, group] = [`${run}.orders`, `${run}.shipments`, `${run}.orders.dlq`, `${run}-ff`];
-  let startedHere = false;
+  let use: SharedCluster | undefined;
+  let releaseLease: (() => void) | undefined;
   let credentials: SecureClusterCredentials;
   let admin: Admin;
   let created: readonly PlannedAcl[] = [];
 
   beforeAll(async () => {
-    startedHere = !(await secure.start()).alreadyRunning;
+    // Shared with the other suites on this cluster: the last release stops it if a suite started it.
+    use = await secure.share();
+    // The application principals' ACLs are cluster-wide (IDEMPOTENT_WRITE, group prefixes):
+    // the suites that create and delete them take turns, so each one's counts are its own.
+    releaseLease = await secure.lease();
     credentials = secure.credentials();
     admin = new Kafka({ ...credentials.kafkaJs(credentials.adminUser), clientId: 'planned-acls-spec', logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
@@ -59,12 +64,17 @@ describe('planned ACLs on a cluster that denies by default', () => {
   }, 180_000);
 
   afterAll(async () => {
-    // Only what this file created: the cluster-wide IDEMPOTENT_WRITE may have been there before.
-    if (created.length > 0) await admin.deleteAcls({ filters: created.map(toKafkajsAcl) });
-    await admin.deleteGroups([group]).catch(() => undefined);
-    await admin.deleteTopics({ topics: [orders, shipments, ordersDlq] }).catch(() => undefined);
-    await admin.disconnect();
-    if (startedHere) await secure.stop();
+    try {
+      // Only what this file created: the cluster-wide IDEMPOTENT_WRITE may have been there before.
+      if (created.length > 0) await admin.deleteAcls({ filters: created.map(toKafkajsAcl) });
+      await admin.deleteGroups([group]).catch(() => undefined);
+      await admin.deleteTopics({ topics: [orders, shipments, ordersDlq] }).catch(() => undefined);
+      await admin.disconnect();
+    } finally {
+      // Released even when the set-up failed half way, so the cluster is not held.
+      releaseLease?.();
+      await use?.release();
+    }
   });
 
   it('let the worker do its job, and refuse a write it never declared', async () => {

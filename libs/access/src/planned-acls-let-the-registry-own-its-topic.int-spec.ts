@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Application, SCHEMA_REGISTRY_GROUP_PREFIX, applicationDeclarations } from '@eventline/contracts';
-import { LocalKafka, SecurityMode, type SecureClusterCredentials } from '@eventline/local-kafka';
+import { LocalKafka, SecurityMode, type SecureClusterCredentials, type SharedCluster } from '@eventline/local-kafka';
 import { diffAcls } from './diff/diff-acls';
 import { applyAcls } from './kafka/apply-acls';
 import { toKafkajsAcl } from './kafka/kafkajs-acl.mapping';
@@ -26,13 +26,18 @@ describe('the schema registry with only its planned ACLs', () => {
   const run = `acl-${randomBytes(4).toString('hex')}`;
   const topic = `${run}._schemas`;
   const group = `${SCHEMA_REGISTRY_GROUP_PREFIX}${run}`;
-  let startedHere = false;
+  let use: SharedCluster | undefined;
+  let releaseLease: (() => void) | undefined;
   let credentials: SecureClusterCredentials;
   let admin: Admin;
   let created: readonly PlannedAcl[] = [];
 
   beforeAll(async () => {
-    startedHere = !(await secure.start()).alreadyRunning;
+    // Shared with the other suites on this cluster: the last release stops it if a suite started it.
+    use = await secure.share();
+    // The application principals' ACLs are cluster-wide (IDEMPOTENT_WRITE, group prefixes):
+    // the suites that create and delete them take turns, so each one's counts are its own.
+    releaseLease = await secure.lease();
     credentials = secure.credentials();
     admin = new Kafka({ ...credentials.kafkaJs(credentials.adminUser), clientId: 'registry-acls-spec', logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
@@ -42,10 +47,15 @@ describe('the schema registry with only its planned ACLs', () => {
   }, 180_000);
 
   afterAll(async () => {
-    if (created.length > 0) await admin.deleteAcls({ filters: created.map(toKafkajsAcl) });
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin.disconnect();
-    if (startedHere) await secure.stop();
+    try {
+      if (created.length > 0) await admin.deleteAcls({ filters: created.map(toKafkajsAcl) });
+      await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+      await admin.disconnect();
+    } finally {
+      // Released even when the set-up failed half way, so the cluster is not held.
+      releaseLease?.();
+      await use?.release();
+    }
   });
 
   it('creates, writes and reads its topic through a per-process group, deletes the group, and may create nothing else', async () => {
