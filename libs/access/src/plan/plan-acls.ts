@@ -1,4 +1,4 @@
-import type { ApplicationDeclaration, ResourceName } from '@eventline/contracts';
+import { NamePattern, type ApplicationDeclaration, type ResourceName } from '@eventline/contracts';
 import { AccessError, AccessErrorCode } from '../errors/access.error';
 import { ANY_HOST, AclOperation, AclPermission, AclResourceType, CLUSTER_RESOURCE_NAME, aclKey, type PlannedAcl } from './acl-entry';
 import { selectDeclarations } from './select-declarations';
@@ -72,7 +72,7 @@ export function planAcls(declarations: readonly ApplicationDeclaration[], option
     for (const t of d.creates) grant(AclResourceType.Topic, t, CREATES, `creates ${t.name} when missing`);
     for (const t of d.describesConfigs) grant(AclResourceType.Topic, t, DESCRIBES_CONFIGS, `shows the configs of ${t.name}`);
     for (const g of d.groups) grant(AclResourceType.Group, g.group, g.deletes ? [...GROUP_MEMBER, GROUP_DELETE] : GROUP_MEMBER, `consumer group ${g.group.name}`);
-    if (d.idempotentProducer) grant(AclResourceType.Cluster, { name: CLUSTER_RESOURCE_NAME, pattern: 'LITERAL' }, IDEMPOTENT, 'idempotent producer');
+    if (d.idempotentProducer) grant(AclResourceType.Cluster, { name: CLUSTER_RESOURCE_NAME, pattern: NamePattern.Literal }, IDEMPOTENT, 'idempotent producer');
     for (const id of d.transactionalIds) grant(AclResourceType.TransactionalId, id, TRANSACTIONAL, `transactional producer ${id.name}`);
   }
   return [...plan.values()];
