@@ -15,6 +15,7 @@ import { ConnectionConfigError, ConnectionError, describeRegistryConnection, kaf
 import { LocalKafkaError, workspaceRoot } from '@eventline/local-kafka';
 import { defaultDeadLetterTopic, EventPublisher, provisionTopics } from '@eventline/runtime';
 import { pipelineKafka } from './infrastructure/pipeline-kafka';
+import { securePipelineKafka } from './infrastructure/secure-pipeline-kafka';
 import { parsePipelineOptions } from './pipeline-options';
 import { ChildApp } from './processes/child-app';
 import { formatSnapshot, takeSnapshot } from './summary/pipeline-summary';
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    const kafkaSide = await pipelineKafka((line) => log(`kafka: ${line}`));
+    const kafkaLog = (line: string) => log(`kafka: ${line}`);
+    const kafkaSide = options.secure ? await securePipelineKafka(root, kafkaLog) : await pipelineKafka(kafkaLog);
     if (kafkaSide.stop) stops.push(['local Kafka', kafkaSide.stop]);
     log(`Kafka at ${kafkaSide.description}`);
     if (kafkaSide.local) {

@@ -7,6 +7,7 @@ export interface PipelineOptions {
   readonly duration?: number;
   readonly ordersService: boolean;
   readonly traffic: boolean;
+  readonly secure: boolean;
 }
 
 function positiveInt(value: string): number {
@@ -24,6 +25,7 @@ export function parsePipelineOptions(argv: readonly string[]): PipelineOptions {
     .option('--duration <seconds>', 'stop by itself after this long (default: run until Ctrl-C)', positiveInt)
     .option('--no-orders-service', 'publish the order events directly instead of through the orders service HTTP API and its outbox')
     .option('--no-traffic', 'start everything but generate no orders')
+    .option('--secure', 'run on the secure local cluster (SASL_SSL, SCRAM-SHA-512, ACLs enforced): each app as its own user with only the ACLs it needs')
     .addHelpText(
       'after',
       `
@@ -31,9 +33,11 @@ Examples:
   npm start                             everything on embedded defaults, 5 orders/s, until Ctrl-C
   npm start -- --workers 3 --rate 20    three instances of each worker share the partitions
   npm start -- --duration 60            stop cleanly after a minute
+  npm start -- --secure                 the same on SASL_SSL with least-privilege ACLs (properties files in .cache/pipeline/secure)
 
-Environment: KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL (see README "Running the pipeline").`,
+Environment: KAFKA_CLIENT_CONFIG or KAFKA_BROKERS (use that cluster, start none), SCHEMA_REGISTRY_URL, DATABASE_URL
+(see README "Running the pipeline" and "Connecting to a secured cluster").`,
     );
-  const o = program.parse([...argv]).opts<{ rate: number; workers: number; summaryEvery: number; duration?: number; ordersService: boolean; traffic: boolean }>();
-  return o;
+  const o = program.parse([...argv]).opts<{ rate: number; workers: number; summaryEvery: number; duration?: number; ordersService: boolean; traffic: boolean; secure?: boolean }>();
+  return { ...o, secure: o.secure === true };
 }
