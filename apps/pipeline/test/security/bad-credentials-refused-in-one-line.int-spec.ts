@@ -33,6 +33,7 @@ interface Outcome {
 
 describe('bad credentials are refused in one line', () => {
   let creds: SecureClusterCredentials;
+  let release: (() => Promise<void>) | undefined;
   let dir: string;
   let registry: SchemaRegistryProcess;
   const outputs: unknown[] = [];
@@ -51,7 +52,7 @@ describe('bad credentials are refused in one line', () => {
   const without = (env: Record<string, string>, ...names: string[]) => Object.fromEntries(Object.entries(env).filter(([k]) => !names.includes(k)));
 
   beforeAll(async () => {
-    creds = await secureCluster();
+    ({ credentials: creds, release } = await secureCluster());
     dir = mkdtempSync(join(tmpdir(), 'eventline-bad-creds-'));
     // A CA that signed nothing the broker has.
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'other-ca.key'), '-out', join(dir, 'other-ca.pem'), '-days', '2', '-subj', '/CN=some-other-ca'], {
@@ -69,6 +70,7 @@ describe('bad credentials are refused in one line', () => {
   afterAll(async () => {
     outputs.push(registry?.output() ?? '');
     await registry?.stop();
+    await release?.();
     rmSync(dir, { recursive: true, force: true });
     const secrets = [...Object.values(CANARY), ...Object.values(creds?.users ?? {}).map((u) => u.password)];
     const canaries = canaryCount(secrets, outputs);

@@ -50,13 +50,14 @@ export function errorLines(stderr: string): string[] {
 }
 
 /**
- * The secure local cluster, started if it is not running. Specs never stop it (another file
- * may be using it); the Jest global teardown stops it if this run started it.
+ * The secure local cluster, started if it is not running, used through share(): other spec
+ * files use it in parallel, and it stops only when the last of them released it (and only if
+ * one of them started it). Call `release` in afterAll.
  */
-export async function secureCluster(): Promise<SecureClusterCredentials> {
+export async function secureCluster(): Promise<{ credentials: SecureClusterCredentials; release: () => Promise<void> }> {
   const local = new LocalKafka({ security: SecurityMode.SaslSsl, log: (line) => process.stderr.write(`[secure kafka] ${line}\n`) });
-  await local.start();
-  return secureClusterCredentials();
+  const use = await local.share();
+  return { credentials: secureClusterCredentials(), release: () => use.release() };
 }
 
 /** How often any of the secrets occurs in the texts (strings, or objects printed every way a logger would). */
