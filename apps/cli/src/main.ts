@@ -7,8 +7,16 @@ import { isCliError } from './common/cli.error';
 import { ExitCode } from './common/exit-code';
 import { buildProgram } from './program';
 
+/**
+ * On every command of the tree (addCommand does not pass settings down): commander's own
+ * errors — a missing required option, an unknown flag — come out in the CLI's one-line form
+ * `eventline: …` like every other failure, and throw instead of exiting.
+ */
 function applyExitOverride(command: Command): void {
   command.exitOverride();
+  command.configureOutput({
+    outputError: (text, write) => write(`eventline: ${text.replace(/^error: /, '').trimEnd()}\n`),
+  });
   for (const sub of command.commands) applyExitOverride(sub);
 }
 

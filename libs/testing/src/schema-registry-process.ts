@@ -8,7 +8,7 @@ import { uniqueName } from './unique-names';
 export interface StartSchemaRegistryOptions {
   /** 0 (the default) lets the registry pick a free port; the URL says which. */
   readonly port?: number;
-  /** The `_schemas`-like topic; a unique one per call by default, so test files never share. */
+  /** The `_schemas`-like topic; a unique one per call by default (deleted on stop), so test files never share. */
   readonly topic?: string;
   /** Extra environment for the registry process. */
   readonly env?: Readonly<Record<string, string>>;
@@ -52,7 +52,14 @@ export async function startSchemaRegistry(options: StartSchemaRegistryOptions = 
   const streams = [child.stdout, child.stderr].flatMap((stream) => (stream ? [stream] : []));
   for (const stream of streams) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  const stop = () => stopProcess(child);
+  // A topic made up here is this process's alone: deleting it on stop leaves no subjects
+  // behind. A topic the caller named may be meant for a restart, so it stays.
+  const generated = options.topic === undefined;
+  const stop = async () => {
+    const code = await stopProcess(child);
+    if (generated) await deleteSchemaTopics([topic]).catch(() => undefined);
+    return code;
+  };
   try {
     const url = await waitForListening(child, streams, () => output, options.startTimeoutMs ?? 30_000);
     await waitForHealth(url);

@@ -2,7 +2,6 @@ import { AccessErrorCode, applyAcls, diffAcls, isAccessError, planAcls, readAcls
 import { applicationDeclarations, type ApplicationDeclarationOptions } from '@eventline/contracts';
 import { CliError, CliErrorCode, badArgument } from '../common/cli.error';
 import type { CliContext } from '../common/cli-context';
-import { NoAuthorizerError } from './acls.error';
 import { printAclsPlan } from './acls-plan.report';
 
 export interface AclsPlanOptions {
@@ -40,7 +39,7 @@ function plan(options: AclsPlanOptions): PlannedAcl[] {
 }
 
 function asCliFailure(err: unknown, then: string): unknown {
-  if (isAccessError(err, AccessErrorCode.NoAuthorizer)) return new NoAuthorizerError(`${err.message}; ${then}`, { cause: err });
+  if (isAccessError(err, AccessErrorCode.NoAuthorizer)) return new CliError(CliErrorCode.NoAuthorizer, `${err.message}; ${then}`, { cause: err });
   if (isAccessError(err, AccessErrorCode.NotAuthorized)) return new CliError(CliErrorCode.NotAuthorized, err.message, { cause: err });
   return err;
 }

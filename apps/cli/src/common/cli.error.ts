@@ -19,6 +19,10 @@ export const CliErrorCode = {
   KafkaUnavailable: 'CLI_KAFKA_UNAVAILABLE',
   RegistryUnavailable: 'CLI_REGISTRY_UNAVAILABLE',
   SendNotAcknowledged: 'CLI_SEND_NOT_ACKNOWLEDGED',
+  /** `acls plan` against brokers without an authorizer: ACLs neither apply nor can be listed. */
+  NoAuthorizer: 'CLI_NO_AUTHORIZER',
+  /** Stopped by Ctrl-C or SIGTERM before the command was done. */
+  Interrupted: 'CLI_INTERRUPTED',
 } as const;
 export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];
 
@@ -37,6 +41,9 @@ const EXIT_CODES: Record<CliErrorCode, ExitCode> = {
   [CliErrorCode.KafkaUnavailable]: ExitCode.Failure,
   [CliErrorCode.RegistryUnavailable]: ExitCode.Failure,
   [CliErrorCode.SendNotAcknowledged]: ExitCode.Failure,
+  // Refused rather than failed: the cluster answered, and asking again cannot succeed.
+  [CliErrorCode.NoAuthorizer]: ExitCode.Refused,
+  [CliErrorCode.Interrupted]: ExitCode.Interrupted,
 };
 
 // Only the world being briefly unavailable is worth running the same command again for.

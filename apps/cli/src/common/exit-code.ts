@@ -11,5 +11,7 @@ export const ExitCode = {
   Usage: 2,
   /** The request was understood but refused as unsafe (live group, too few target partitions). */
   Refused: 3,
+  /** Ctrl-C (SIGINT) or SIGTERM: stopped after the records in hand; 128 + SIGINT, as shells report it. */
+  Interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,17 +1,35 @@
 import type { CliContext } from '../common/cli-context';
+import { CliError, CliErrorCode } from '../common/cli.error';
+import { readDeadLetter } from './dead-letter-record';
 import { readTopic } from '../kafka/topic-reader';
 import { toJsonSafe } from '../records/json-safe';
 import { viewRecord } from '../records/record-view';
 import { DlqSummary } from './dlq-summary';
 import { selectionMatcher, selectionRanges, type DlqSelection } from './dlq-selection';
 
+/**
+ * A topic whose first record carries no dead-letter headers, and whose name does not say
+ * `.dlq`, is not a dead-letter topic: one line saying so beats a header complaint per record.
+ */
+function notADeadLetterTopic(topic: string): CliError {
+  return new CliError(
+    CliErrorCode.BadArgument,
+    `${topic} is not a dead-letter topic: its records carry no eventline-dlq-* headers (dead-letter topics are named <topic>.dlq: try ${topic}.dlq)`,
+  );
+}
+
+const looksLikeDeadLetterTopic = (topic: string) => topic.endsWith('.dlq');
+
 /** `dlq list`: dead letters counted by error code and source partition. */
 export async function runDlqList(ctx: CliContext, selection: DlqSelection): Promise<void> {
   const ranges = await selectionRanges(ctx, selection);
   const match = selectionMatcher(selection);
   const summary = new DlqSummary();
+  let checked = looksLikeDeadLetterTopic(selection.dlqTopic);
   await readTopic(ctx.kafka, selection.dlqTopic, ranges, async ({ messages }) => {
     for (const message of messages) {
+      if (!checked && !readDeadLetter(message).info) throw notADeadLetterTopic(selection.dlqTopic);
+      checked = true;
       const reading = match(message);
       if (reading) summary.add(reading);
     }
@@ -36,8 +54,11 @@ export async function runDlqShow(ctx: CliContext, selection: DlqSelection, optio
   const match = selectionMatcher(selection);
   const codec = options.raw ? undefined : ctx.codec();
   let shown = 0;
+  let checked = looksLikeDeadLetterTopic(selection.dlqTopic);
   await readTopic(ctx.kafka, selection.dlqTopic, ranges, async ({ partition, messages }) => {
     for (const message of messages) {
+      if (!checked && !readDeadLetter(message).info) throw notADeadLetterTopic(selection.dlqTopic);
+      checked = true;
       const reading = match(message);
       if (!reading) continue;
       const view = await viewRecord(selection.dlqTopic, partition, message, codec);
@@ -47,7 +68,8 @@ export async function runDlqShow(ctx: CliContext, selection: DlqSelection, optio
       } else {
         const where = reading.info ? `${reading.info.sourceTopic}[${reading.info.sourcePartition}]@${reading.info.sourceOffset}` : '(source unknown)';
         const code = reading.info ? `${reading.info.errorCode} after ${reading.info.attempts} attempt(s) at ${reading.info.failedAt}` : reading.problem;
-        ctx.output.line(`${view.topic}[${view.partition}]@${view.offset}  from ${where}  key ${view.key ?? '(none)'}`);
+        const group = reading.info?.consumerGroup ? `  group ${reading.info.consumerGroup}` : '';
+        ctx.output.line(`${view.topic}[${view.partition}]@${view.offset}  from ${where}${group}  key ${view.key ?? '(none)'}`);
         ctx.output.line(`  error: ${code}`);
         if (reading.info?.errorMessage) ctx.output.line(`  message: ${reading.info.errorMessage}`);
         const value = view.decodeError ? `(${view.decodeError.code}) base64:${view.valueBase64}` : JSON.stringify(toJsonSafe(view.value ?? view.valueBase64 ?? null));

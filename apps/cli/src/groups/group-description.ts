@@ -1,5 +1,6 @@
 import { AssignerProtocol, type Admin } from 'kafkajs';
 import { CliError, CliErrorCode } from '../common/cli.error';
+import { didYouMean } from '../common/did-you-mean';
 import { fetchWatermarks } from '../kafka/topic-offsets';
 
 export interface GroupMember {
@@ -34,15 +35,32 @@ export interface GroupListing {
   readonly protocolType: string;
 }
 
+export interface GroupSummary extends GroupListing {
+  /** Stable, Empty, PreparingRebalance, CompletingRebalance, Dead. */
+  readonly state: string;
+  readonly members: number;
+}
+
 export async function listGroups(admin: Admin): Promise<GroupListing[]> {
   const { groups } = await admin.listGroups();
   return groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType })).sort((a, b) => a.groupId.localeCompare(b.groupId));
 }
 
+/** Every group with its state and member count: one DescribeGroups request for all of them. */
+export async function summarizeGroups(admin: Admin): Promise<GroupSummary[]> {
+  const listed = await listGroups(admin);
+  if (listed.length === 0) return [];
+  const { groups } = await admin.describeGroups(listed.map((g) => g.groupId));
+  const described = new Map(groups.map((g) => [g.groupId, g]));
+  return listed.map((g) => ({ ...g, state: described.get(g.groupId)?.state ?? 'Unknown', members: described.get(g.groupId)?.members.length ?? 0 }));
+}
+
 /** A group the coordinator does not list is unknown: resetting it would create it, which is never what a typo wants. */
 export async function assertGroupExists(admin: Admin, groupId: string): Promise<void> {
   const groups = await listGroups(admin);
-  if (!groups.some((g) => g.groupId === groupId)) throw new CliError(CliErrorCode.UnknownGroup, `consumer group ${groupId} does not exist`);
+  if (!groups.some((g) => g.groupId === groupId)) {
+    throw new CliError(CliErrorCode.UnknownGroup, `consumer group ${groupId} does not exist${didYouMean(groupId, groups.map((g) => g.groupId))}`);
+  }
 }
 
 export async function describeMembers(admin: Admin, groupId: string): Promise<{ state: string; protocol: string; members: GroupMember[] }> {

@@ -4,7 +4,7 @@ import { withContext } from '../common/command-action';
 import { signedWhole } from '../common/option-parsers';
 import { parseOffset } from '../ranges/offset-position';
 import { parseDuration, parseTimeSpec } from '../time/time-spec';
-import { describeGroup, listGroups } from './group-description';
+import { describeGroup, summarizeGroups } from './group-description';
 import { parseTopicSelection, runGroupReset } from './group-reset.runner';
 import type { ResetTarget } from './offset-reset-plan';
 
@@ -51,10 +51,12 @@ export function groupsCommand(): Command {
     .addHelpText('after', '\nExamples:\n  eventline groups list\n  eventline groups list --json')
     .action((_flags: object, cmd: Command) =>
       withContext(cmd, async (ctx) => {
-        const all = await listGroups(await ctx.admin());
+        const all = await summarizeGroups(await ctx.admin());
         if (ctx.output.json) return ctx.output.document(all);
         ctx.output.table(all, [
           ['GROUP', (g) => g.groupId],
+          ['STATE', (g) => g.state],
+          ['MEMBERS', (g) => String(g.members)],
           ['PROTOCOL TYPE', (g) => g.protocolType || '-'],
         ]);
       }),

@@ -1,5 +1,6 @@
 import type { Admin } from 'kafkajs';
 import { CliError, CliErrorCode } from '../common/cli.error';
+import { didYouMean } from '../common/did-you-mean';
 import type { OffsetPosition } from '../ranges/offset-position';
 import type { OffsetsAtTime, PartitionRange, PartitionWatermarks } from '../ranges/partition-range';
 import { planRanges } from '../ranges/range-plan';
@@ -7,7 +8,7 @@ import { planRanges } from '../ranges/range-plan';
 /** Refuses an unknown topic up front: kafkajs would otherwise retry metadata for it, then fail vaguely. */
 export async function assertTopicExists(admin: Admin, topic: string, role = 'topic'): Promise<void> {
   const topics = await admin.listTopics();
-  if (!topics.includes(topic)) throw new CliError(CliErrorCode.UnknownTopic, `${role} ${topic} does not exist`);
+  if (!topics.includes(topic)) throw new CliError(CliErrorCode.UnknownTopic, `${role} ${topic} does not exist${didYouMean(topic, topics)}`);
 }
 
 /** Earliest and latest offset of every partition, as bigint (kafkajs hands them over as strings). */

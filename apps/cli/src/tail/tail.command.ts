@@ -54,6 +54,7 @@ Examples:
           },
           signal,
         ),
+        { endsOnInterrupt: flags.follow === true },
       ),
     );
   return command;

@@ -26,6 +26,10 @@ export async function runTail(ctx: CliContext, options: TailOptions, signal: Abo
   const matches = recordFilter(options.filter);
   const codec = options.raw ? undefined : ctx.codec();
   let printed = 0;
+  if (ranges.length > 1) {
+    // Kafka fetches partitions in whatever order its leaders answer; say so once.
+    ctx.output.note(`order: by offset within each partition; partitions ${ranges.map((r) => r.partition).join(', ')} interleave as fetched (--partition N for one)`);
+  }
   await readTopic(
     ctx.kafka,
     options.topic,

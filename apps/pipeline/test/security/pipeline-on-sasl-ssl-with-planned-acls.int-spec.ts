@@ -65,7 +65,12 @@ describe('the pipeline on SASL_SSL and mTLS with the planned ACLs', () => {
     const acls = await cli(['acls', 'plan', '--prefix', prefix, '--execute', '--json'], 'admin');
     expect(acls.code).toBe(0);
     await provisionTopics(admin, { physical: (t) => `${prefix}${t}` });
-    await admin.createTopics({ topics: [{ topic: `${prefix}orders.replay`, numPartitions: 6 }] });
+    // kafkajs's waitForLeaders gives up on the UNKNOWN_TOPIC_OR_PARTITION a fresh broker answers for a moment.
+    await admin.createTopics({ topics: [{ topic: `${prefix}orders.replay`, numPartitions: 6 }], waitForLeaders: false });
+    await eventually('the replay target to have leaders', async () => {
+      const [topic] = (await admin.fetchTopicMetadata({ topics: [`${prefix}orders.replay`] })).topics;
+      return topic.partitions.length === 6 && topic.partitions.every((p) => p.leader >= 0) ? true : undefined;
+    });
 
     registry = await startSchemaRegistry({ topic: schemasTopic, env: { KAFKA_BROKERS: '', KAFKA_CLIENT_CONFIG: props('schema-registry') } });
     orders = await createOrdersApp(readOrdersServiceConfig(appEnv('orders-service')), { logger: ['error'] });

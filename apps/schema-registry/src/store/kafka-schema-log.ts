@@ -19,6 +19,9 @@ interface Waiter<T> {
   readonly timer: NodeJS.Timeout;
 }
 
+/** Every instance's reader group starts with this (the ACL plan grants the prefix). */
+export const READER_GROUP_PREFIX = 'schema-registry-';
+
 /** How many applied offsets remember their outcome, for a writer whose ack arrives late. */
 const OUTCOME_MEMORY = 10_000n;
 
@@ -33,7 +36,7 @@ const OUTCOME_MEMORY = 10_000n;
  */
 export class KafkaSchemaLog<T> {
   private readonly kafka: Kafka;
-  private readonly groupId = `schema-registry-${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  private readonly groupId = `${READER_GROUP_PREFIX}${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   private admin?: Admin;
   private producer?: Producer;
   private consumer?: Consumer;
@@ -58,6 +61,7 @@ export class KafkaSchemaLog<T> {
     this.admin = this.kafka.admin();
     await this.admin.connect();
     await this.ensureTopic(this.admin);
+    await this.deleteAbandonedGroups(this.admin);
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await this.producer.connect();
     // A fetch returns as soon as records arrive; the wait only bounds how long disconnect()
@@ -168,6 +172,25 @@ export class KafkaSchemaLog<T> {
         SchemaStoreErrorCode.StoreError,
         `topic ${topic} has ${partitions} partitions; the schema registry needs exactly 1 (its order serializes writes). Use another SCHEMA_REGISTRY_TOPIC or recreate it.`,
       );
+    }
+  }
+
+  /**
+   * Readers of instances that died without stopping (kill -9, OOM) leave an empty group
+   * behind, one per start. A group of this prefix with no member belongs to no running
+   * instance (a running one is a member of its own), so removing it takes nothing from anyone.
+   * Best effort: without DESCRIBE/DELETE on the prefix the groups simply stay.
+   */
+  private async deleteAbandonedGroups(admin: Admin): Promise<void> {
+    try {
+      const { groups } = await admin.listGroups();
+      const candidates = groups.map((g) => g.groupId).filter((id) => id.startsWith(READER_GROUP_PREFIX) && id !== this.groupId);
+      if (candidates.length === 0) return;
+      const described = await admin.describeGroups(candidates);
+      const abandoned = described.groups.filter((g) => g.state === 'Empty' && g.members.length === 0).map((g) => g.groupId);
+      if (abandoned.length > 0) await admin.deleteGroups(abandoned);
+    } catch {
+      // Not this instance's to fail over: the registry works the same with the old groups listed.
     }
   }
 

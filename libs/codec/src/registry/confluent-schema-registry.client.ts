@@ -106,7 +106,10 @@ function classify(what: string, err: unknown): unknown {
     // mappersmith reports a failed connection as a response with status 400 and the socket
     // error as its body; a registry itself answers bad input with 422, not 400.
     if (status === 400 || status === 408 || status === 429 || status >= 500) {
-      return new RegistryRequestError(RegistryOutcome.Unavailable, message, status, { cause: err });
+      // Say what happened, not mappersmith's "Error, status 400: connect ECONNREFUSED …".
+      const socket = status === 400 ? /status 400: (.*(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH).*)$/.exec(String(e?.message ?? '')) : null;
+      const text = socket ? `${what}: cannot connect (${socket[1]})` : message;
+      return new RegistryRequestError(RegistryOutcome.Unavailable, text, status, { cause: err });
     }
     return new RegistryRequestError(RegistryOutcome.Rejected, message, status, { cause: err });
   }

@@ -1,3 +1,4 @@
+import { authorizationHint } from '../errors/authorization-hint';
 import type { Admin, Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
 import { configError } from '../errors/runtime.error';
@@ -224,7 +225,8 @@ export class EventConsumer {
         missingDlq.length ? `dead-letter topic(s) ${missingDlq.join(', ')}` : '',
       ].filter(Boolean);
       throw configError(
-        `group ${this.groupId}: ${parts.join(' and ')} do not exist. Create them (declared topics are created at start by the apps), or set deadLetter: false on the route to go without one.`,
+        // On a cluster with ACLs, metadata hides the topics a principal may not DESCRIBE.
+        `group ${this.groupId}: ${parts.join(' and ')} do not exist, or this principal may not DESCRIBE them. Create them (declared topics are created at start by the apps), grant the ACLs (eventline acls plan --execute), or set deadLetter: false on the route to go without one.`,
       );
     }
   }
@@ -254,7 +256,8 @@ export class EventConsumer {
         this.instrumentation.emit(RuntimeEvent.Rebalance, { groupId: this.groupId, memberId: payload.memberId });
       }),
       consumer.on(CRASH, ({ payload }) => {
-        this.instrumentation.emit(RuntimeEvent.ConsumerCrashed, { groupId: this.groupId, error: payload.error.message, restart: payload.restart });
+        const hint = authorizationHint(payload.error, { groupId: this.groupId, topics: this.topics });
+        this.instrumentation.emit(RuntimeEvent.ConsumerCrashed, { groupId: this.groupId, error: hint ?? payload.error.message, restart: payload.restart });
       }),
     );
     this.flushOnStop = () => commits.flush();

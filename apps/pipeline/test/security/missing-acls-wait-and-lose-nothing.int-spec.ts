@@ -1,0 +1,190 @@
+/**
+ * Missing ACLs on the secure broker, each app as its own principal with the planned ACLs
+ * minus one. Expected: the orders service without WRITE on `orders` keeps taking orders and
+ * holds them in the outbox (its relay says why); the notifications worker without WRITE on
+ * its dead-letter topic names the topic and the operation, waits on that partition and
+ * commits nothing past the record; the fulfillment worker without READ on its group stops
+ * consuming with the group and the operation named, its health DOWN. Once the ACL is back
+ * (and the stopped worker restarted, as its failing health check would have it), every
+ * acknowledged event is processed exactly once and none is skipped.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLevel, ResourcePatternTypes, type Admin } from 'kafkajs';
+import type { SecureClusterCredentials } from '@eventline/local-kafka';
+import { ShipmentsRepository, fulfillmentConfig, startFulfillmentWorker } from '@eventline/fulfillment';
+import { EmailSink, notificationsConfig, startNotificationsWorker } from '@eventline/notifications';
+import { createOrdersApp, readOrdersServiceConfig, type OrdersApp } from '@eventline/orders';
+import { RuntimeMetrics } from '@eventline/runtime';
+import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
+import { provisionTopics } from '@eventline/runtime';
+import { runToExit, secureCluster } from './secured-cluster-kit';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+describe('a missing ACL stops the work it guards and loses nothing', () => {
+  const prefix = `${uniqueName('acl')}.`;
+  const groups = { fulfillment: `${prefix}fulfillment`, notifications: `${prefix}notifications` };
+  const schemasTopic = uniqueName('_schemas-acl');
+  let creds: SecureClusterCredentials;
+  let release: (() => Promise<void>) | undefined;
+  let dir: string;
+  let admin: Admin;
+  let registry: SchemaRegistryProcess;
+  let orders: OrdersApp | undefined;
+  const apps: INestApplication[] = [];
+
+  const nameEnv = { EVENTLINE_TOPIC_PREFIX: prefix, FULFILLMENT_GROUP_ID: groups.fulfillment, NOTIFICATIONS_GROUP_ID: groups.notifications, SCHEMA_REGISTRY_TOPIC: schemasTopic };
+  const appEnv = (principal: string) => ({
+    ...nameEnv,
+    KAFKA_CLIENT_CONFIG: creds.writeClientProperties(principal, join(dir, `${principal}.properties`)),
+    SCHEMA_REGISTRY_URL: registry.url,
+    PORT: '0',
+  });
+  const binding = (principal: string, resourceType: AclResourceTypes, resourceName: string, operation: AclOperationTypes) => ({
+    principal: `User:${principal}`,
+    host: '*',
+    resourceType,
+    resourceName,
+    resourcePatternType: ResourcePatternTypes.LITERAL,
+    operation,
+    permissionType: AclPermissionTypes.ALLOW,
+  });
+  const revoke = async (b: ReturnType<typeof binding>) => {
+    await admin.deleteAcls({ filters: [b] });
+    // Authorizers apply ACL changes from the metadata log: wait until the change is visible.
+    await eventually('the ACL to be gone', async () => ((await describe(b)) === 0 ? true : undefined));
+  };
+  const grant = async (b: ReturnType<typeof binding>) => {
+    await admin.createAcls({ acl: [b] });
+    await eventually('the ACL to be back', async () => ((await describe(b)) === 1 ? true : undefined));
+  };
+  const describe = async (b: ReturnType<typeof binding>) => (await admin.describeAcls(b)).resources.reduce((n, r) => n + r.acls.length, 0);
+  const total = async (topic: string) => (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(BigInt(p.high) - BigInt(p.low)), 0);
+  const lag = async (groupId: string, topic: string) => {
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const ends = await admin.fetchTopicOffsets(topic);
+    return ends.reduce((n, e) => {
+      const c = committed.partitions.find((p) => p.partition === e.partition)?.offset ?? '-1';
+      return n + Number(BigInt(e.high) - (c === '-1' ? BigInt(e.low) : BigInt(c)));
+    }, 0);
+  };
+  async function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await fetch(`${orders!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+  const order = (email: string) => ({ customerId: 'c-acl', email, currency: 'EUR', lineItems: [{ sku: 'SKU-1', quantity: 1, unitPriceMinor: 500 }] });
+
+  beforeAll(async () => {
+    ({ credentials: creds, release } = await secureCluster());
+    dir = mkdtempSync(join(tmpdir(), 'eventline-missing-acls-'));
+    admin = new Kafka({ clientId: 'missing-acls-admin', ...creds.kafkaJs('admin'), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const plan = await runToExit('apps/cli/src/main.ts', ['--command-config', creds.writeClientProperties('admin', join(dir, 'admin.properties')), 'acls', 'plan', '--prefix', prefix, '--execute', '--json'], nameEnv);
+    expect(plan.code).toBe(0);
+    await provisionTopics(admin, { physical: (t) => `${prefix}${t}` });
+    registry = await startSchemaRegistry({ topic: schemasTopic, env: { KAFKA_BROKERS: '', KAFKA_CLIENT_CONFIG: creds.writeClientProperties('schema-registry', join(dir, 'registry.properties')) } });
+  }, 240_000);
+
+  afterAll(async () => {
+    await orders?.close();
+    for (const app of apps) await app.close().catch(() => undefined);
+    await registry?.stop();
+    if (admin) {
+      const mine = (await admin.listTopics()).filter((t) => t.startsWith(prefix) || t === schemasTopic);
+      await admin.deleteTopics({ topics: mine }).catch(() => undefined);
+      await admin.deleteGroups(Object.values(groups)).catch(() => undefined);
+      const any = { resourceType: AclResourceTypes.ANY, resourcePatternType: ResourcePatternTypes.ANY, operation: AclOperationTypes.ANY, permissionType: AclPermissionTypes.ANY };
+      const { resources } = await admin.describeAcls(any);
+      const own = resources.filter((r) => r.resourceName.startsWith(prefix) || r.resourceName === schemasTopic);
+      if (own.length > 0) await admin.deleteAcls({ filters: own.map((r) => ({ ...any, resourceType: r.resourceType, resourceName: r.resourceName, resourcePatternType: r.resourcePatternType })) });
+      await admin.disconnect();
+    }
+    await release?.();
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('holds orders in the outbox while the orders service may not write to orders, and publishes each once after', async () => {
+    const write = binding('orders-service', AclResourceTypes.TOPIC, `${prefix}orders`, AclOperationTypes.WRITE);
+    await revoke(write);
+    orders = await createOrdersApp(readOrdersServiceConfig(appEnv('orders-service')), { logger: ['error'] });
+    const ids: string[] = [];
+    for (const email of ['ada@example.com', 'bob@example.com', 'nobody@mail.invalid']) {
+      const answer = await post('/orders', order(email));
+      expect(answer.status).toBe(201);
+      ids.push(String(answer.body.orderId));
+    }
+    const health = await eventually('the relay to report the denied write', async () => {
+      const text = await (await fetch(`${orders!.url}/health`)).text();
+      return /TOPIC_AUTHORIZATION_FAILED|not authorized|authorization failed/i.test(text) ? text : undefined;
+    });
+    expect(health).toContain(`${prefix}orders`);
+    expect(await total(`${prefix}orders`)).toBe(0);
+
+    await grant(write);
+    await eventually('the three held orders on the topic', async () => ((await total(`${prefix}orders`)) === 3 ? true : undefined));
+    expect(await total(`${prefix}orders`)).toBe(3);
+  }, 180_000);
+
+  it('waits on the partition while the notifications worker may not write its dead letters, and dead-letters once after', async () => {
+    const dlqWrite = binding('notifications-worker', AclResourceTypes.TOPIC, `${prefix}orders.dlq`, AclOperationTypes.WRITE);
+    await revoke(dlqWrite);
+    const worker = await startNotificationsWorker(notificationsConfig(appEnv('notifications-worker')));
+    apps.push(worker);
+    const metrics = worker.get(RuntimeMetrics);
+    const failures = await eventually('a refused dead-letter write, retried', async () => {
+      const text = await metrics.registry.metrics();
+      const line = text.split('\n').find((l) => l.startsWith('eventline_dead_letter_write_failures_total{'));
+      const count = line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+      return count >= 2 ? count : undefined;
+    });
+    expect(failures).toBeGreaterThanOrEqual(2);
+    // The invalid address's record is not committed past: the group still lags by at least it.
+    expect(await lag(groups.notifications, `${prefix}orders`)).toBeGreaterThanOrEqual(1);
+    expect(await total(`${prefix}orders.dlq`)).toBe(0);
+
+    await grant(dlqWrite);
+    await eventually('the dead letter written and the group caught up', async () =>
+      (await total(`${prefix}orders.dlq`)) === 1 && (await lag(groups.notifications, `${prefix}orders`)) === 0 ? true : undefined,
+    );
+    const sent = await worker.get(EmailSink).sent();
+    expect(sent.filter((e) => e.template === 'order-confirmation').map((e) => e.recipient).sort()).toEqual(['ada@example.com', 'bob@example.com']);
+  }, 180_000);
+
+  it('stops the fulfillment worker while it may not read its group, and ships each paid order once after a restart', async () => {
+    const groupRead = binding('fulfillment-worker', AclResourceTypes.GROUP, groups.fulfillment, AclOperationTypes.READ);
+    await revoke(groupRead);
+    const placed = await post('/orders', order('carol@example.com'));
+    expect((await post(`/orders/${String(placed.body.orderId)}/pay`, { paymentId: 'pay-acl-1', method: 'CARD' })).status).toBe(200);
+
+    const denied = await startFulfillmentWorker(fulfillmentConfig(appEnv('fulfillment-worker')));
+    const address = denied.getHttpServer().address() as { port: number };
+    const health = await eventually('the worker to report the denied group', async () => {
+      const response = await fetch(`http://127.0.0.1:${address.port}/health`);
+      const text = await response.text();
+      return response.status === 503 && text.includes('GROUP_AUTHORIZATION_FAILED') ? text : undefined;
+    });
+    expect(health).toContain(`group ${groups.fulfillment}`);
+    expect(await denied.get(ShipmentsRepository).count()).toBe(0);
+    await denied.close();
+
+    await grant(groupRead);
+    const worker = await startFulfillmentWorker(fulfillmentConfig(appEnv('fulfillment-worker')));
+    apps.push(worker);
+    await eventually('the paid order shipped and the group caught up', async () =>
+      (await worker.get(ShipmentsRepository).count()) === 1 && (await lag(groups.fulfillment, `${prefix}orders`)) === 0 ? true : undefined,
+    );
+    expect(await worker.get(ShipmentsRepository).count()).toBe(1);
+  }, 180_000);
+});
