@@ -34,7 +34,7 @@ Examples:
   eventline topics list
   eventline --command-config client.properties groups list
   eventline tail orders --from-time 10m --max 20
-  eventline replay orders --to-topic orders.replay --from-time 2h --dry-run
+  eventline replay orders --to-topic orders.replay --from-time 2h --create-target --dry-run
   eventline groups reset billing --topic orders --by-duration 1h          # dry run
   eventline dlq redrive orders.dlq --error-code CODEC_BAD_MAGIC_BYTE --execute`,
     );

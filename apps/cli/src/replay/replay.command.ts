@@ -16,6 +16,7 @@ interface ReplayFlags extends PositionFlags {
   readonly replayId?: string;
   readonly rate?: number;
   readonly dryRun?: boolean;
+  readonly createTarget?: boolean;
   readonly forGroup?: string;
 }
 
@@ -34,6 +35,7 @@ export function replayCommand(): Command {
     .option('--rate <records/s>', 'at most this many records per second', positiveInt)
     .option('--for-group <id>', 'only this consumer group processes the copies (header eventline-redrive-for-group); other Eventline groups reading the target skip them', groupIdArgument)
     .option('--dry-run', 'print the plan (per-partition ranges and counts) and write nothing')
+    .option('--create-target', 'create a missing --to-topic with the source’s partition count and topic configs')
     .addHelpText(
       'after',
       `
@@ -58,7 +60,7 @@ the others'. Without it, headers are copied as they are (a record redriven for o
 stays that group's).
 
 Examples:
-  eventline replay orders --to-topic orders.replay --from-time 2h --dry-run
+  eventline replay orders --to-topic orders.replay --from-time 2h --create-target --dry-run
   eventline replay orders --to-topic orders.replay --from-time 2025-06-01T08:00:00Z --to-time 2025-06-01T09:00:00Z
   eventline replay orders --to-topic orders.replay --partition 3 --from-offset 1500 --to-offset 1999 --rate 200
   eventline replay orders --to-topic orders.replay --type dev.eventline.orders.OrderPaid --replay-id paid-fix-1
@@ -85,6 +87,7 @@ Examples:
             replayId,
             ratePerSecond: flags.rate,
             dryRun: flags.dryRun === true,
+            createTarget: flags.createTarget === true,
             forGroup: flags.forGroup,
           },
           signal,

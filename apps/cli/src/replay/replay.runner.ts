@@ -1,6 +1,6 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { redriveForGroupHeaders } from '@eventline/runtime';
-import { badArgument } from '../common/cli.error';
+import { badArgument, CliError, CliErrorCode } from '../common/cli.error';
 import type { CliContext } from '../common/cli-context';
 import { progressFor } from '../common/progress.reporter';
 import { sendAcknowledged, type PartitionedMessage } from '../kafka/acknowledged-send';
@@ -10,8 +10,10 @@ import { assertTopicExists, fetchWatermarks, resolveRanges } from '../kafka/topi
 import { readTopic } from '../kafka/topic-reader';
 import { replayProvenanceHeaders } from '../provenance/provenance.header';
 import type { OffsetPosition } from '../ranges/offset-position';
-import { totalCount } from '../ranges/partition-range';
+import { totalCount, type PartitionWatermarks } from '../ranges/partition-range';
 import { recordFilter, type RecordFilterSpec } from '../records/record-filter';
+import { createTopic, topicTemplate } from '../topics/topic-create.runner';
+import { planTopicCreate } from '../topics/topic-create.plan';
 import { ReplayCheckpoint } from './replay-checkpoint';
 import { choosePartitionMode, PartitionMode, planReplay, type ReplayPlan } from './replay-plan';
 import { printReplayPlan, printReplaySummary, type ReplayCounts } from './replay-report';
@@ -27,6 +29,8 @@ export interface ReplayOptions {
   readonly replayId: string;
   readonly ratePerSecond?: number;
   readonly dryRun: boolean;
+  /** Create a missing target like the source (partitions and topic configs). */
+  readonly createTarget?: boolean;
   /** Only this consumer group is to process the copies (RedriveHeader.ForGroup); undefined: headers as they are. */
   readonly forGroup?: string;
 }
@@ -68,10 +72,30 @@ export async function runReplay(ctx: CliContext, options: ReplayOptions, signal?
   if (options.sourceTopic === options.targetTopic) throw badArgument('--to-topic must differ from the source topic');
   const admin = await ctx.admin();
   await assertTopicExists(admin, options.sourceTopic, 'source topic');
-  await assertTopicExists(admin, options.targetTopic, 'target topic');
+  const targetMissing = !(await admin.listTopics()).includes(options.targetTopic);
+  if (targetMissing && !options.createTarget) {
+    throw new CliError(
+      CliErrorCode.UnknownTopic,
+      `target topic ${options.targetTopic} does not exist: add --create-target (same partitions and configs as ${options.sourceTopic}), or run "eventline topics create ${options.targetTopic} --like ${options.sourceTopic}"`,
+    );
+  }
 
   const ranges = await resolveRanges(admin, options.sourceTopic, options);
-  const targetWatermarks = await fetchWatermarks(admin, options.targetTopic);
+  let targetWatermarks: PartitionWatermarks[];
+  if (targetMissing) {
+    const plan = planTopicCreate(options.targetTopic, {}, await topicTemplate(admin, options.sourceTopic));
+    if (options.dryRun) {
+      ctx.output.note(`would create ${plan.topic} like ${options.sourceTopic} (${plan.partitions} partition(s)) before copying`);
+      // The plan as it will be: an empty target with the source's partitions.
+      targetWatermarks = Array.from({ length: plan.partitions }, (_, partition) => ({ partition, low: 0n, high: 0n }));
+    } else {
+      await createTopic(admin, plan);
+      ctx.output.note(`created ${plan.topic} like ${options.sourceTopic} (${plan.partitions} partition(s))`);
+      targetWatermarks = await fetchWatermarks(admin, options.targetTopic);
+    }
+  } else {
+    targetWatermarks = await fetchWatermarks(admin, options.targetTopic);
+  }
   const partitionMode = choosePartitionMode({
     sourceTopic: options.sourceTopic,
     targetTopic: options.targetTopic,
@@ -79,7 +103,7 @@ export async function runReplay(ctx: CliContext, options: ReplayOptions, signal?
     copied: ranges.filter((r) => r.count > 0n).map((r) => r.partition),
     keepPartitions: options.keepPartitions,
   });
-  const checkpoint = totalCount(ranges) === 0n
+  const checkpoint = totalCount(ranges) === 0n || targetMissing
     ? new ReplayCheckpoint(options.replayId, options.sourceTopic)
     : await ReplayCheckpoint.load(ctx.kafka, options.targetTopic, targetWatermarks, options.replayId, options.sourceTopic);
   const plan = planReplay({ ...options, partitionMode, ranges, copiedIn: (range) => checkpoint.copiedIn(range) });

@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { withContext } from '../common/command-action';
+import { positiveInt } from '../common/option-parsers';
+import { runTopicCreate } from './topic-create.runner';
 import { describeTopic, summarizeTopics } from './topic-summary';
 
 export function topicsCommand(): Command {
-  const topics = new Command('topics').description('list topics, or show one topic’s partitions, offsets and configs');
+  const topics = new Command('topics').description('list topics, show one topic’s partitions, offsets and configs, or create one');
 
   topics
     .command('list')
@@ -71,5 +73,28 @@ Examples:
         );
       }),
     );
+  topics
+    .command('create')
+    .description('create a topic, by default like nothing (1 partition, broker defaults), or --like another one')
+    .argument('<topic>')
+    .option('--partitions <n>', 'partition count (default: the --like topic’s, else 1)', positiveInt)
+    .option('--replication-factor <n>', "replicas per partition (default: the brokers' default.replication.factor)", positiveInt)
+    .option('--like <topic>', 'copy the partition count and the configs set on this topic')
+    .option('--config <name=value>', 'a topic config, e.g. retention.ms=86400000; repeat for more (wins over --like)', collect)
+    .option('--dry-run', 'print what would be created and create nothing')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  eventline topics create orders.replay --like orders            # same partitions and configs as orders
+  eventline topics create audit --partitions 3 --config retention.ms=86400000 --dry-run`,
+    )
+    .action((topic: string, flags: { partitions?: number; replicationFactor?: number; config?: string[]; like?: string; dryRun?: boolean }, command: Command) =>
+      withContext(command, (ctx) => runTopicCreate(ctx, topic, flags)),
+    );
   return topics;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
