@@ -57,7 +57,7 @@ export async function viewRecord(topic: string, partition: number, message: Kafk
     return { ...base, schemaId: readSchemaId(value), value: decoded };
   } catch (err) {
     if (isCodecError(err, CodecErrorCode.RegistryUnavailable)) {
-      throw new CliError(CliErrorCode.RegistryUnavailable, `schema registry unavailable: ${err.message}; set SCHEMA_REGISTRY_URL or --registry, or add --raw to skip decoding`, {
+      throw new CliError(CliErrorCode.RegistryUnavailable, `schema registry unavailable: ${err.message.replace(/^schema registry: /, '')}; set SCHEMA_REGISTRY_URL or --registry, or add --raw to skip decoding`, {
         cause: err,
       });
     }

@@ -70,7 +70,7 @@ export class AcknowledgedSender {
       try {
         await this.assignPartitions(records, partitions, pending);
       } catch (error) {
-        lastError = classifySendError(error);
+        lastError = classifySendError(error, [...new Set(pending.map((i) => records[i].topic))]);
         for (const topic of new Set(pending.map((i) => records[i].topic))) this.partitionCounts.forget(topic);
         if (!lastError.retriable) break;
         if (attempt >= this.config.resend.maxAttempts) break;
@@ -95,7 +95,7 @@ export class AcknowledgedSender {
       pending = this.settleAcknowledged(records, partitions, pending, acks, outcomes);
       if (pending.length === 0) return { outcomes, attempts: attempt };
       if (rejected !== undefined) {
-        lastError = classifySendError(rejected);
+        lastError = classifySendError(rejected, [...new Set(pending.map((i) => records[i].topic))]);
         // The partition counts may be what is wrong (a topic that grew); ask again next time.
         for (const topic of new Set(pending.map((i) => records[i].topic))) this.partitionCounts.forget(topic);
         if (!lastError.retriable) break;

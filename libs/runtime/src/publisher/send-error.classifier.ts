@@ -13,12 +13,19 @@ const PROGRAMMING_ERRORS = ['TypeError', 'RangeError', 'ReferenceError', 'Syntax
  * and a connection refused by a dead leader surfaces that way although a new leader will
  * take the same records moments later. So the cause chain decides.
  */
-export function classifySendError(error: unknown): PublishError {
+export function classifySendError(error: unknown, topics: readonly string[] = []): PublishError {
   if (error instanceof PublishError) return error;
   const chain = causeChain(error);
   const refusal = chain.find((e) => e.name === 'KafkaJSProtocolError' && e.retriable === false);
   if (refusal) {
-    return new PublishError(PublishErrorCode.Rejected, `the broker refused the records: ${refusal.message}`, { cause: error });
+    // A missing ACL: say what to grant, and where (kafkajs's text names neither).
+    const why =
+      refusal.type === 'TOPIC_AUTHORIZATION_FAILED'
+        ? `not authorized (TOPIC_AUTHORIZATION_FAILED): this principal needs WRITE and DESCRIBE on topic ${topics.join(', ') || '?'} (eventline acls plan --execute)`
+        : refusal.type === 'CLUSTER_AUTHORIZATION_FAILED'
+          ? 'not authorized (CLUSTER_AUTHORIZATION_FAILED): an idempotent producer needs IDEMPOTENT_WRITE on the cluster (eventline acls plan --execute)'
+          : refusal.message;
+    return new PublishError(PublishErrorCode.Rejected, `the broker refused the records: ${why}`, { cause: error });
   }
   if (chain.some((e) => PROGRAMMING_ERRORS.includes(e.name ?? ''))) {
     return new PublishError(PublishErrorCode.Rejected, `sending failed on a programming error: ${message(error)}`, { cause: error });
