@@ -46,7 +46,7 @@ describe('dlq redrive --all-groups', () => {
     await kit.produce(dlq, [dead('failed-in-b', b.groupId, redriveForGroupHeaders(b.groupId)), dead('no-group-recorded', '')]);
 
     const dry = JSON.parse((await runCli(['dlq', 'redrive', dlq, '--json'])).stdout);
-    expect(dry).toMatchObject({ sent: 1, byGroup: [{ forGroup: b.groupId, records: 1 }], skipped: [{ reason: RedriveSkip.NoRecordedGroup, records: 1 }] });
+    expect(dry).toMatchObject({ executed: false, wouldSend: 1, byGroup: [{ forGroup: b.groupId, records: 1 }], skipped: [{ reason: RedriveSkip.NoRecordedGroup, records: 1 }] });
 
     const run = await runCli(['dlq', 'redrive', dlq, '--all-groups', '--execute', '--json']);
     expect(run.code).toBe(0);

@@ -75,7 +75,8 @@ export function printRedriveResult(output: Output, run: RedriveRun, tally: Redri
       executed: run.execute,
       group: run.group ?? null,
       allGroups: run.allGroups,
-      sent: tally.total,
+      // A dry run says what it would send; only an executed run says what it sent.
+      ...(run.execute ? { sent: tally.total } : { wouldSend: tally.total }),
       destinations: tally.rows(),
       byGroup: tally.byGroup(),
       skipped,

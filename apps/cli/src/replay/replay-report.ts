@@ -16,8 +16,25 @@ function audienceText(forGroup: string | undefined): string {
   return forGroup === undefined ? '' : `; for group ${forGroup} only`;
 }
 
-export function printReplayPlan(output: Output, plan: ReplayPlan, filter: RecordFilterSpec, forGroup?: string): void {
-  if (output.json) return output.document({ dryRun: true, ...plan, filter, forGroup: forGroup ?? null });
+export function printReplayPlan(
+  output: Output,
+  plan: ReplayPlan,
+  filter: RecordFilterSpec,
+  forGroup?: string,
+  matching?: { records: number } | { skippedAbove: bigint },
+): void {
+  // A dry run's fields say what would happen, never what did: `wouldCopy`, not `copied`.
+  const wouldCopy = matching && 'records' in matching ? matching.records : undefined;
+  if (output.json) {
+    return output.document({
+      dryRun: true,
+      ...plan,
+      filter,
+      forGroup: forGroup ?? null,
+      wouldCopyBeforeFiltering: plan.remaining,
+      wouldCopy: wouldCopy ?? (matching ? null : plan.remaining),
+    });
+  }
   output.line(`dry run: replay ${plan.replayId}  ${plan.sourceTopic} → ${plan.targetTopic}  (partitions: ${plan.partitionMode}; ${describeFilter(filter)}${audienceText(forGroup)})`);
   output.line();
   output.table(plan.rows, [
@@ -26,10 +43,18 @@ export function printReplayPlan(output: Output, plan: ReplayPlan, filter: Record
     ['TO (excl.)', (r) => r.to.toString()],
     ['IN RANGE', (r) => r.count.toString()],
     ['ALREADY COPIED', (r) => r.alreadyCopied.toString()],
-    ['TO COPY', (r) => r.remaining.toString()],
+    [matching ? 'TO READ' : 'TO COPY', (r) => r.remaining.toString()],
   ]);
   output.line();
-  output.line(`${plan.remaining} record(s) to copy${filter.key !== undefined || filter.type !== undefined ? ' before filtering' : ''}; nothing was written. Run again without --dry-run to copy.`);
+  if (!matching) {
+    output.line(`${plan.remaining} record(s) to copy; nothing was written. Run again without --dry-run to copy.`);
+  } else if ('records' in matching) {
+    output.line(`${matching.records} of the ${plan.remaining} record(s) to read match the filters and would be copied; nothing was written. Run again without --dry-run to copy.`);
+  } else {
+    output.line(
+      `${plan.remaining} record(s) to read before filtering (more than ${matching.skippedAbove}, so the dry run did not count the matches); nothing was written.`,
+    );
+  }
 }
 
 export function printReplaySummary(output: Output, plan: ReplayPlan, counts: ReplayCounts, forGroup?: string): void {

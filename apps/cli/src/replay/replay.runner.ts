@@ -109,10 +109,37 @@ export async function runReplay(ctx: CliContext, options: ReplayOptions, signal?
   const plan = planReplay({ ...options, partitionMode, ranges, copiedIn: (range) => checkpoint.copiedIn(range) });
 
   if (options.dryRun) {
-    printReplayPlan(ctx.output, plan, options.filter, options.forGroup);
+    const matching = hasFilter(options.filter) ? await countMatching(ctx, options, plan, checkpoint) : undefined;
+    printReplayPlan(ctx.output, plan, options.filter, options.forGroup, matching);
     return undefined;
   }
   return copy(ctx, options, plan, checkpoint, signal);
+}
+
+const hasFilter = (filter: RecordFilterSpec) => filter.key !== undefined || filter.type !== undefined;
+
+/** Above this many records a dry run does not read the range to count the filters' matches. */
+export const DRY_RUN_SCAN_LIMIT = 200_000n;
+
+/**
+ * What a dry run with --key/--type would really copy: the planned ranges read once (bounded
+ * by DRY_RUN_SCAN_LIMIT), counting records that match and are not already in the target.
+ * Without it the plan's count is the range's, which the filters may cut to nothing.
+ */
+async function countMatching(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, checkpoint: ReplayCheckpoint): Promise<{ records: number } | { skippedAbove: bigint }> {
+  if (plan.remaining > DRY_RUN_SCAN_LIMIT) return { skippedAbove: DRY_RUN_SCAN_LIMIT };
+  const matches = recordFilter(options.filter);
+  let records = 0;
+  await readTopic(
+    ctx.kafka,
+    options.sourceTopic,
+    plan.rows.filter((r) => r.remaining > 0n).map((r) => ({ partition: r.partition, from: r.from, to: r.to })),
+    async ({ partition, messages }) => {
+      for (const message of messages) if (matches(message) && !checkpoint.has(partition, BigInt(message.offset))) records += 1;
+    },
+    { concurrency: 4 },
+  );
+  return { records };
 }
 
 async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, checkpoint: ReplayCheckpoint, signal?: AbortSignal): Promise<ReplayCounts> {
