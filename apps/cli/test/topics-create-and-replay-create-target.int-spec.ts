@@ -65,7 +65,7 @@ describe('topics create and replay --create-target', () => {
     expect(await exists(target)).toBe(false);
 
     const run = await runCli(['replay', source, '--to-topic', target, '--create-target', '--json']);
-    expect(run.code).toBe(ExitCode.Ok);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: ExitCode.Ok, stderr: expect.stringContaining(`created ${target} like ${source}`) });
     expect(await describe(target)).toEqual({ partitions: 3, retention: '3600000' });
     expect((await kit.readAll(target)).length).toBe(9);
   });

@@ -6,7 +6,7 @@ export interface BenchArgs {
   readonly only?: ReadonlySet<string>;
 }
 
-const USAGE = 'usage: main.ts --profile quick|full [--only S0,S1,S2,S3,S4,S5,S6,S7,MEM]';
+const USAGE = 'usage: main.ts --profile quick|full [--only S0,S1,S2,S3,S4,S5,S6,S7,S8,MEM]';
 
 /** What `npm run bench -- --help` prints. */
 export function benchHelp(scenarios: ReadonlyArray<{ readonly id: string; readonly title?: string }>): string {

@@ -23,8 +23,8 @@ export async function topicTemplate(admin: Admin, topic: string): Promise<TopicT
 }
 
 /**
- * Creates the planned topic and waits until every partition has a leader (kafkajs's own
- * wait gives up on the UNKNOWN_TOPIC_OR_PARTITION a broker answers right after creating).
+ * Creates the planned topic and waits until every partition has a leader that answers
+ * (kafkajs's own wait gives up on the UNKNOWN_TOPIC_OR_PARTITION a broker answers right after creating).
  */
 export async function createTopic(admin: Admin, plan: TopicCreatePlan): Promise<void> {
   if ((await admin.listTopics()).includes(plan.topic)) throw badArgument(`topic ${plan.topic} already exists`);
@@ -40,9 +40,12 @@ export async function createTopic(admin: Admin, plan: TopicCreatePlan): Promise<
     ],
   });
   for (let i = 0; ; i++) {
+    // Leaders in the metadata are not enough: for a moment the leader still answers ListOffsets
+    // and Produce with NOT_LEADER_FOR_PARTITION. Ready is when offsets can be read.
     const ready = await admin
       .fetchTopicMetadata({ topics: [plan.topic] })
-      .then((m) => m.topics[0].partitions.length === plan.partitions && m.topics[0].partitions.every((p) => p.leader >= 0), () => false);
+      .then((m) => m.topics[0].partitions.length === plan.partitions && m.topics[0].partitions.every((p) => p.leader >= 0), () => false)
+      .then((leaders) => leaders && admin.fetchTopicOffsets(plan.topic).then(() => true, () => false));
     if (ready) return;
     if (i >= 300) throw new Error(`topic ${plan.topic} was created but has no leader for every partition after 30 s`);
     await new Promise((resolve) => setTimeout(resolve, 100));

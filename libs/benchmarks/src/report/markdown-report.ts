@@ -4,7 +4,7 @@ import type { CeilingComparable, MarkdownTable, ScenarioResult } from './result.
 import { formatNumber, formatRatio } from '../support/stats';
 
 /** The scenarios in report order, with the ones not measured yet and why. */
-const ORDER = ['S0', 'S6', 'S3', 'S1', 'MEM', 'S4', 'S2', 'S5', 'S7'];
+const ORDER = ['S0', 'S6', 'S3', 'S1', 'MEM', 'S4', 'S2', 'S5', 'S7', 'S8'];
 
 function table(t: MarkdownTable): string {
   const escape = (cell: string) => cell.replace(/\|/g, '\\|');
