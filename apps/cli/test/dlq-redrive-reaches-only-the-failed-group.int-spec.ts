@@ -42,6 +42,10 @@ describe('dlq redrive with two groups on one source', () => {
     expect(dry.stdout).toMatch(/dry run: would redrive 2 dead letter\(s\) from .* each for the group that dead-lettered it/);
     expect(dry.stdout).toMatch(new RegExp(`${source} +0 +${a.groupId} +1`));
     expect(dry.stdout).toMatch(new RegExp(`${source} +1 +${b.groupId} +1`));
+    // dlq show names the group that failed each dead letter (not only in --json).
+    const show = await runCli(['dlq', 'show', dlq, '--raw']);
+    expect(show.stdout).toContain(`group ${a.groupId}`);
+    expect(show.stdout).toContain(`group ${b.groupId}`);
     const dryJson = JSON.parse((await runCli(['dlq', 'redrive', dlq, '--json'])).stdout);
     expect(dryJson.byGroup).toEqual(expect.arrayContaining([{ forGroup: a.groupId, records: 1 }, { forGroup: b.groupId, records: 1 }]));
 

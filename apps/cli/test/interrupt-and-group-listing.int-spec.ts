@@ -1,7 +1,8 @@
 /**
  * Expected: Ctrl-C stops a long command after the records in hand and exits 130 with one
  * line saying so (a script must not read it as done), while `tail --follow` — which ends
- * only by Ctrl-C — exits 0; `groups list` shows each group's state and member count.
+ * only by Ctrl-C — exits 0; `tail` says in which order it prints several partitions; `groups list`
+ * shows each group's state and member count.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -55,6 +56,15 @@ describe('Ctrl-C and group listing', () => {
     // Printed the record and still running: it is following.
     const run = await interrupt(['tail', topic, '--follow', '--from-beginning', '--raw'], async (stdout) => stdout.includes('"followed"'));
     expect(run.code).toBe(ExitCode.Ok);
+  });
+
+  it('says the order it prints a topic of several partitions in', async () => {
+    const topic = await kit.topics.create('int-order', 2);
+    await kit.produce(topic, [{ partition: 0, key: 'a', value: '1' }, { partition: 1, key: 'b', value: '2' }]);
+    const run = await runCli(['tail', topic, '--raw']);
+    expect(run.code).toBe(ExitCode.Ok);
+    expect(run.stderr).toContain('order: by offset within each partition; partitions 0, 1 interleave as fetched (--partition N for one)');
+    expect(run.stdout.trim().split('\n')).toHaveLength(2);
   });
 
   it('lists groups with their state and member count', async () => {
