@@ -8,7 +8,7 @@ import { uniqueName } from './unique-names';
 export interface StartSchemaRegistryOptions {
   /** 0 (the default) lets the registry pick a free port; the URL says which. */
   readonly port?: number;
-  /** The `_schemas`-like topic; a unique one per call by default (deleted on stop), so test files never share. */
+  /** The `_schemas`-like topic; a unique one per call by default, so test files never share. */
   readonly topic?: string;
   /** Extra environment for the registry process. */
   readonly env?: Readonly<Record<string, string>>;
@@ -25,6 +25,9 @@ export interface SchemaRegistryProcess {
   stop(): Promise<number | null>;
 }
 
+/** Registry topics the harness makes up start with this; the Jest teardown deletes them. */
+export const SCHEMAS_TEST_PREFIX = '_schemas-test';
+
 const LISTENING = /listening on (http:\/\/[^\s]+)/;
 
 /**
@@ -33,7 +36,7 @@ const LISTENING = /listening on (http:\/\/[^\s]+)/;
  */
 export async function startSchemaRegistry(options: StartSchemaRegistryOptions = {}): Promise<SchemaRegistryProcess> {
   const root = workspaceRoot();
-  const topic = options.topic ?? uniqueName('_schemas-test');
+  const topic = options.topic ?? uniqueName(SCHEMAS_TEST_PREFIX);
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', 'schema-registry', 'src', 'main.ts')], {
     cwd: root,
     env: {
@@ -52,14 +55,9 @@ export async function startSchemaRegistry(options: StartSchemaRegistryOptions = 
   const streams = [child.stdout, child.stderr].flatMap((stream) => (stream ? [stream] : []));
   for (const stream of streams) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  // A topic made up here is this process's alone: deleting it on stop leaves no subjects
-  // behind. A topic the caller named may be meant for a restart, so it stays.
-  const generated = options.topic === undefined;
-  const stop = async () => {
-    const code = await stopProcess(child);
-    if (generated) await deleteSchemaTopics([topic]).catch(() => undefined);
-    return code;
-  };
+  // The topic outlives the process: specs restart a registry on it (same schemas, same ids).
+  // The Jest teardown deletes every SCHEMAS_TEST_PREFIX topic once all files are done.
+  const stop = () => stopProcess(child);
   try {
     const url = await waitForListening(child, streams, () => output, options.startTimeoutMs ?? 30_000);
     await waitForHealth(url);

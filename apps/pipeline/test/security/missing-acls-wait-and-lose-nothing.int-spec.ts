@@ -20,6 +20,7 @@ import { createOrdersApp, readOrdersServiceConfig, type OrdersApp } from '@event
 import { RuntimeMetrics } from '@eventline/runtime';
 import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
 import { provisionTopics } from '@eventline/runtime';
+import { publishResult } from '@eventline/reliability';
 import { runToExit, secureCluster } from './secured-cluster-kit';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -44,6 +45,10 @@ describe('a missing ACL stops the work it guards and loses nothing', () => {
   let registry: SchemaRegistryProcess;
   let orders: OrdersApp | undefined;
   const apps: INestApplication[] = [];
+  const started = Date.now();
+  const checks: Array<{ check: string; ok: boolean }> = [];
+  /** Records a case for docs/reliability.md once its last assertion passed. */
+  const passed = (check: string) => checks.push({ check, ok: true });
 
   const nameEnv = { EVENTLINE_TOPIC_PREFIX: prefix, FULFILLMENT_GROUP_ID: groups.fulfillment, NOTIFICATIONS_GROUP_ID: groups.notifications, SCHEMA_REGISTRY_TOPIC: schemasTopic };
   const appEnv = (principal: string) => ({
@@ -113,6 +118,15 @@ describe('a missing ACL stops the work it guards and loses nothing', () => {
     }
     await release?.();
     rmSync(dir, { recursive: true, force: true });
+    await publishResult({
+      id: 'SEC2',
+      profile: 'short',
+      passed: checks.length === 3,
+      ranAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      figures: { events: 0, acked: 0, lost: 0, duplicates: 0, extra: { cases: checks.length } },
+      checks: checks.length === 3 ? checks : [...checks, { check: `${3 - checks.length} case(s) failed (see the test output)`, ok: false }],
+    });
   }, 120_000);
 
   it('holds orders in the outbox while the orders service may not write to orders, and publishes each once after', async () => {
@@ -133,6 +147,7 @@ describe('a missing ACL stops the work it guards and loses nothing', () => {
     }
     await eventually('the three held orders on the topic', async () => ((await total(`${prefix}orders`)) === 3 ? true : undefined));
     expect(await total(`${prefix}orders`)).toBe(3);
+    passed('orders-service without WRITE on orders: 3 orders accepted (201) and held, /health names TOPIC_AUTHORIZATION_FAILED and the topic, 0 on the topic; after the grant 3 on the topic, once each');
   }, 180_000);
 
   it('waits on the partition while the notifications worker may not write its dead letters, and dead-letters once after', async () => {
@@ -161,6 +176,7 @@ describe('a missing ACL stops the work it guards and loses nothing', () => {
     );
     const sent = await worker!.get(EmailSink).sent();
     expect(sent.filter((e) => e.template === 'order-confirmation').map((e) => e.recipient).sort()).toEqual(['ada@example.com', 'bob@example.com']);
+    passed('notifications-worker without WRITE on orders.dlq: dead-letter writes refused and retried, the partition not committed past the record, 0 in the DLQ; after the grant 1 dead letter, lag 0, one confirmation per valid order');
   }, 180_000);
 
   it('stops the fulfillment worker while it may not read its group, and ships each paid order once after a restart', async () => {
@@ -191,5 +207,6 @@ describe('a missing ACL stops the work it guards and loses nothing', () => {
       (await worker.get(ShipmentsRepository).count()) === 1 && (await lag(groups.fulfillment, `${prefix}orders`)) === 0 ? true : undefined,
     );
     expect(await worker.get(ShipmentsRepository).count()).toBe(1);
+    passed('fulfillment-worker without READ on its group: consumer stopped, /health 503 naming GROUP_AUTHORIZATION_FAILED, the group and the operation, 0 shipments; after the grant and a restart 1 shipment, lag 0');
   }, 180_000);
 });

@@ -68,4 +68,10 @@ export const SCENARIOS: readonly ScenarioDescription[] = [
       'each case refused at start with one line naming the cause and the setting; a worker, the registry and the CLI exit 1 by themselves; 0 occurrences of any password, passphrase or token in any output',
     spec: 'apps/pipeline/test/security/bad-credentials-refused-in-one-line.int-spec.ts',
   },
+  {
+    id: 'SEC2',
+    title: 'security: a missing ACL (publisher WRITE, dead-letter WRITE, group READ) on the secure broker, then granted',
+    expected: 'the work it guards waits or stops with the resource and the operation named, nothing committed past an unprocessed record; once granted every acknowledged event processed once, none skipped',
+    spec: 'apps/pipeline/test/security/missing-acls-wait-and-lose-nothing.int-spec.ts',
+  },
 ];
