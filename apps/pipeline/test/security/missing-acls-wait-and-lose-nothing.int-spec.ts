@@ -21,18 +21,7 @@ import { RuntimeMetrics } from '@eventline/runtime';
 import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
 import { provisionTopics } from '@eventline/runtime';
 import { publishResult } from '@eventline/reliability';
-import { runToExit, secureCluster } from './secured-cluster-kit';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
+import { cleanUpNames, eventually, runToExit, secureCluster } from './secured-cluster-kit';
 
 describe('a missing ACL stops the work it guards and loses nothing', () => {
   const prefix = `${uniqueName('acl')}.`;
@@ -107,13 +96,7 @@ describe('a missing ACL stops the work it guards and loses nothing', () => {
     for (const app of apps) await app.close().catch(() => undefined);
     await registry?.stop();
     if (admin) {
-      const mine = (await admin.listTopics()).filter((t) => t.startsWith(prefix) || t === schemasTopic);
-      await admin.deleteTopics({ topics: mine }).catch(() => undefined);
-      await admin.deleteGroups(Object.values(groups)).catch(() => undefined);
-      const any = { resourceType: AclResourceTypes.ANY, resourcePatternType: ResourcePatternTypes.ANY, operation: AclOperationTypes.ANY, permissionType: AclPermissionTypes.ANY };
-      const { resources } = await admin.describeAcls(any);
-      const own = resources.filter((r) => r.resourceName.startsWith(prefix) || r.resourceName === schemasTopic);
-      if (own.length > 0) await admin.deleteAcls({ filters: own.map((r) => ({ ...any, resourceType: r.resourceType, resourceName: r.resourceName, resourcePatternType: r.resourcePatternType })) });
+      await cleanUpNames(admin, prefix, [schemasTopic], Object.values(groups)).catch(() => undefined);
       await admin.disconnect();
     }
     await release?.();

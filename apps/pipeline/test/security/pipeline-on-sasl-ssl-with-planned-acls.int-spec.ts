@@ -11,25 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLevel, ResourcePatternTypes, type Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { ClientTransport, type SecureClusterCredentials } from '@eventline/local-kafka';
 import { ShipmentsRepository, fulfillmentConfig, startFulfillmentWorker } from '@eventline/fulfillment';
 import { EmailSink, notificationsConfig, startNotificationsWorker } from '@eventline/notifications';
 import { createOrdersApp, readOrdersServiceConfig, type OrdersApp } from '@eventline/orders';
 import { parseDeadLetterHeaders, provisionTopics } from '@eventline/runtime';
 import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
-import { canaryCount, runToExit, secureCluster, type ExitResult } from './secured-cluster-kit';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
+import { canaryCount, cleanUpNames, eventually, runToExit, secureCluster, type ExitResult } from './secured-cluster-kit';
 
 describe('the pipeline on SASL_SSL and mTLS with the planned ACLs', () => {
   const prefix = `${uniqueName('sec')}.`;
@@ -84,10 +73,7 @@ describe('the pipeline on SASL_SSL and mTLS with the planned ACLs', () => {
     outputs.push(registry?.output() ?? '');
     await registry?.stop();
     if (admin) {
-      const mine = (await admin.listTopics()).filter((t) => t.startsWith(prefix) || t === schemasTopic);
-      await admin.deleteTopics({ topics: mine }).catch(() => undefined);
-      await admin.deleteGroups(Object.values(groups)).catch(() => undefined);
-      await deleteOwnAcls(admin).catch(() => undefined);
+      await cleanUpNames(admin, prefix, [schemasTopic], Object.values(groups)).catch(() => undefined);
       await admin.disconnect();
     }
     await release?.();
@@ -161,16 +147,5 @@ describe('the pipeline on SASL_SSL and mTLS with the planned ACLs', () => {
     } finally {
       await reader.disconnect();
     }
-  }
-
-  /** The ACLs the plan made for this file's names (topics and groups under its prefix, its schemas topic). */
-  async function deleteOwnAcls(client: Admin): Promise<void> {
-    const any = { resourceType: AclResourceTypes.ANY, resourcePatternType: ResourcePatternTypes.ANY, operation: AclOperationTypes.ANY, permissionType: AclPermissionTypes.ANY };
-    const { resources } = await client.describeAcls(any);
-    const mine = resources.filter((r) => r.resourceName.startsWith(prefix) || r.resourceName === schemasTopic);
-    if (mine.length === 0) return;
-    await client.deleteAcls({
-      filters: mine.map((r) => ({ ...any, resourceType: r.resourceType, resourceName: r.resourceName, resourcePatternType: r.resourcePatternType })),
-    });
   }
 });

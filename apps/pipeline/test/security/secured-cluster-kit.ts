@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes, type Admin } from 'kafkajs';
 import { inspect } from 'node:util';
 import { LocalKafka, SecurityMode, secureClusterCredentials, workspaceRoot, type SecureClusterCredentials } from '@eventline/local-kafka';
 
@@ -75,5 +76,35 @@ function safeJson(value: unknown): string {
     return JSON.stringify(value) ?? '';
   } catch {
     return '';
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `probe` until it yields a value (errors count as "not yet"), up to a bound. */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+/**
+ * Removes what a spec left on the shared secure cluster: its topics (by prefix, plus any
+ * exact names), its groups, and the ACLs the plan made for those names.
+ */
+export async function cleanUpNames(admin: Admin, prefix: string, exact: readonly string[], groups: readonly string[]): Promise<void> {
+  const mine = (name: string) => name.startsWith(prefix) || exact.includes(name);
+  const topics = (await admin.listTopics()).filter(mine);
+  if (topics.length > 0) await admin.deleteTopics({ topics }).catch(() => undefined);
+  await admin.deleteGroups([...groups]).catch(() => undefined);
+  const any = { resourceType: AclResourceTypes.ANY, resourcePatternType: ResourcePatternTypes.ANY, operation: AclOperationTypes.ANY, permissionType: AclPermissionTypes.ANY };
+  const { resources } = await admin.describeAcls(any);
+  const own = resources.filter((r) => mine(r.resourceName));
+  if (own.length > 0) {
+    await admin.deleteAcls({ filters: own.map((r) => ({ ...any, resourceType: r.resourceType, resourceName: r.resourceName, resourcePatternType: r.resourcePatternType })) });
   }
 }
