@@ -3,9 +3,12 @@
  * line on stderr and an exit code from `ExitCode` — scripts and people both get a verdict.
  */
 import { CommanderError, type Command } from 'commander';
+import { filterKafkaJsTimeoutWarning } from '@eventline/runtime';
 import { isCliError } from './common/cli.error';
 import { ExitCode } from './common/exit-code';
 import { buildProgram } from './program';
+
+filterKafkaJsTimeoutWarning();
 
 /**
  * On every command of the tree (addCommand does not pass settings down): commander's own

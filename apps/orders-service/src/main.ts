@@ -5,8 +5,11 @@
  *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register apps/orders-service/src/main.ts
  */
 import 'reflect-metadata';
+import { filterKafkaJsTimeoutWarning } from '@eventline/runtime';
 import { ConfigError } from '@eventline/service-kit';
 import { createOrdersApp, readOrdersServiceConfig } from '@eventline/orders';
+
+filterKafkaJsTimeoutWarning();
 
 async function main(): Promise<void> {
   const config = readOrdersServiceConfig();

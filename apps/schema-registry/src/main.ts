@@ -12,6 +12,7 @@
  * and stop (SIGTERM closes HTTP first, then Kafka clients) without hand-written plumbing.
  */
 import 'reflect-metadata';
+import { filterKafkaJsTimeoutWarning } from '@eventline/runtime';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,8 @@ import { RegistryConfigError } from './config/registry-config.error';
 import { jsonBodyMiddleware } from './http/json-body.middleware';
 import { RegistryExceptionFilter } from './http/registry-exception.filter';
 import { RegistryModule } from './registry.module';
+
+filterKafkaJsTimeoutWarning();
 
 async function main(): Promise<void> {
   let config: RegistryConfig;

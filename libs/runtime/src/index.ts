@@ -13,3 +13,4 @@ export { CloudEventAvroDecoder } from './consumer/cloud-event-avro.decoder';
 export { CONSUMER_FETCH_DEFAULTS, EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
 export * from './publisher';
 export { provisionTopics, TopicMismatchError, type TopicCheck } from './admin/topic-provisioner';
+export { filterKafkaJsTimeoutWarning } from './kafkajs-timeout-warning.filter';
