@@ -1,3 +1,4 @@
+import { parseBrokerList as parseBrokers } from '@eventline/connection';
 import { ClusterMode } from './cluster-layout';
 import { LocalKafka } from './local-kafka';
 
@@ -8,19 +9,11 @@ export interface KafkaConnection {
   readonly source: 'KAFKA_BROKERS' | 'local';
 }
 
-const HOST_PORT = /^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/;
-
-/** Parses KAFKA_BROKERS ("host:port,host:port"), refusing anything else with a clear message. */
+/** Parses KAFKA_BROKERS ("host:port,host:port") with the connection library's rule, throwing its message. */
 export function parseBrokerList(raw: string, name = 'KAFKA_BROKERS'): string[] {
-  const brokers = raw
-    .split(',')
-    .map((b) => b.trim())
-    .filter(Boolean);
-  const bad = brokers.filter((b) => !HOST_PORT.test(b) || Number(b.slice(b.lastIndexOf(':') + 1)) > 65535);
-  if (brokers.length === 0 || bad.length > 0) {
-    throw new Error(`${name}="${raw}" is not a comma-separated list of host:port (bad: ${bad.join(', ') || 'empty'}).`);
-  }
-  return brokers;
+  const parsed = parseBrokers(raw, name);
+  if ('problem' in parsed) throw new Error(`${parsed.problem}.`);
+  return parsed.brokers;
 }
 
 /**
