@@ -1,4 +1,4 @@
-import { isPoison, isRetriable } from '@eventline/contracts';
+import { isPoison, isRetriable } from '@eventline/errors';
 import { AvroCodec } from './avro-codec';
 import { CodecMode } from './codec-mode';
 import { CodecError, CodecErrorCode } from './errors/codec.error';

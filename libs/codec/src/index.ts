@@ -4,7 +4,6 @@ export { AvroDecoder } from './avro.decoder';
 export { EventCodec, catalogBindings } from './event-codec';
 export { CodecMode } from './codec-mode';
 export { CodecError, CodecErrorCode, isCodecError } from './errors/codec.error';
-export { isPoison, isRetriable } from '@eventline/contracts';
 export { AVRO_TYPE_OPTIONS, parseAvroType } from './avro/avro-type.options';
 export { BigIntLongType } from './avro/bigint-long.type';
 export { MAGIC_BYTE, WIRE_HEADER_SIZE, readSchemaId } from './wire/confluent-wire-format';

@@ -7,7 +7,6 @@ export * from './cloudevents/cloud-event-header';
 export * from './cloudevents/cloud-event-headers.builder';
 export * from './cloudevents/cloud-event-headers.parser';
 export * from './errors/contract.error';
-export * from './errors/error-classification';
 export * from './generated';
 export * from './catalog/topic-declarations';
 export * from './catalog/application-declarations';

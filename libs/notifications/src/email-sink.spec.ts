@@ -1,5 +1,6 @@
 import { migrate, openDatabase, type Database } from '@eventline/persistence';
-import { EmailSink, InvalidAddressError, MailRelayBusyError, NOTIFICATIONS_MIGRATIONS } from './email-sink';
+import { EmailSink, NOTIFICATIONS_MIGRATIONS } from './email-sink';
+import { InvalidAddressError, MailRelayBusyError } from './notification.errors';
 
 describe('EmailSink (embedded database)', () => {
   let db: Database;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from '@eventline/persistence';
 import { DATABASE } from '@eventline/service-kit';
+import { InvalidAddressError, MailRelayBusyError } from './notification.errors';
 
 export const NOTIFICATIONS_MIGRATIONS = [
   `CREATE TABLE IF NOT EXISTS sent_emails (
@@ -15,20 +16,6 @@ export const NOTIFICATIONS_MIGRATIONS = [
      email text NOT NULL
    )`,
 ] as const;
-
-/** Permanent: the address will never accept mail, so retrying is pointless; the record is dead-lettered. */
-export class InvalidAddressError extends Error {
-  override readonly name = 'InvalidAddressError';
-  readonly code = 'NOTIFY_INVALID_ADDRESS';
-  readonly retriable = false;
-}
-
-/** Transient: the mail relay is busy; a retry usually goes through. */
-export class MailRelayBusyError extends Error {
-  override readonly name = 'MailRelayBusyError';
-  readonly code = 'NOTIFY_RELAY_BUSY';
-  readonly retriable = true;
-}
 
 /**
  * The local stand-in for an SMTP relay: a table of sent emails, one row per causing event

@@ -1,4 +1,5 @@
 export { notificationsConfig, type NotificationsConfig } from './notifications.config';
 export { NotificationsModule } from './notifications.module';
-export { EmailSink, InvalidAddressError, MailRelayBusyError } from './email-sink';
+export { EmailSink } from './email-sink';
+export { InvalidAddressError, MailRelayBusyError, NotificationErrorCode } from './notification.errors';
 export { startNotificationsWorker } from './start-worker';

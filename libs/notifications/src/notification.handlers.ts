@@ -2,17 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { OrderCancelled, OrderPlaced, ShipmentScheduled } from '@eventline/contracts';
 import { OnEvent, type OnEventContext } from '@eventline/nest';
 import { EmailSink } from './email-sink';
+import { ContactNotKnownYetError } from './notification.errors';
 
 const PLACED = 'dev.eventline.orders.OrderPlaced';
 const CANCELLED = 'dev.eventline.orders.OrderCancelled';
 const SCHEDULED = 'dev.eventline.shipments.ShipmentScheduled';
-
-/** A recipient not known yet (the shipment outran the order's confirmation): worth a retry. */
-class ContactNotKnownYetError extends Error {
-  override readonly name = 'ContactNotKnownYetError';
-  readonly code = 'NOTIFY_CONTACT_UNKNOWN';
-  readonly retriable = true;
-}
 
 const idOf = (ctx: { eventId?: string; topic: string; partition: number; offset: string }) => ctx.eventId ?? `${ctx.topic}:${ctx.partition}:${ctx.offset}`;
 

@@ -1,3 +1,5 @@
+import { Classification, EventlineError } from '@eventline/errors';
+
 export const SchemaCompatErrorCode = {
   /** The text is not JSON, or not an Avro schema avsc accepts (bad name, bad default...). */
   InvalidSchema: 'SCHEMA_COMPAT_INVALID_SCHEMA',
@@ -10,14 +12,9 @@ export type SchemaCompatErrorCode = (typeof SchemaCompatErrorCode)[keyof typeof 
  * A schema this library refuses to work with. Never retriable: the same text fails the same
  * way every time, so callers should report it to whoever sent it.
  */
-export class SchemaCompatError extends Error {
+export class SchemaCompatError extends EventlineError<SchemaCompatErrorCode> {
   override readonly name = 'SchemaCompatError';
-  readonly retriable = false;
-  constructor(
-    readonly code: SchemaCompatErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(code: SchemaCompatErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, Classification.Final, options);
   }
 }

@@ -1,3 +1,4 @@
+import { Classification, classificationOf, isClassifiedError } from '@eventline/errors';
 import { ConfigError, EnvReader } from './env-config';
 
 describe('EnvReader', () => {
@@ -28,5 +29,11 @@ describe('EnvReader', () => {
     expect(message).toContain('KAFKA_BROKERS="nohost"');
     expect(message).toContain('SCHEMA_REGISTRY_URL=ftp://x');
     expect(message).toContain('MODE=fast: expected one of development, production');
+  });
+
+  it('refuses with a classified error: final, coded SERVICE_CONFIG_INVALID', () => {
+    const error = new ConfigError('orders-service', ['PORT=70000: expected a whole number from 1 to 65535']);
+    expect(isClassifiedError(error)).toBe(true);
+    expect([error.code, classificationOf(error)]).toEqual(['SERVICE_CONFIG_INVALID', Classification.Final]);
   });
 });

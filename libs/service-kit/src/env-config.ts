@@ -1,3 +1,4 @@
+import { Classification, EventlineError } from '@eventline/errors';
 import { collectConnectionSettings, parseBrokerList, type ConnectionSettings } from '@eventline/connection';
 
 /**
@@ -75,14 +76,12 @@ export class EnvReader {
   }
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends EventlineError<'SERVICE_CONFIG_INVALID'> {
   override readonly name = 'ConfigError';
-  readonly code = 'SERVICE_CONFIG_INVALID';
-  readonly retriable = false;
   constructor(
     readonly service: string,
     readonly problems: readonly string[],
   ) {
-    super(`${service} cannot start; change these settings:\n  - ${problems.join('\n  - ')}`);
+    super('SERVICE_CONFIG_INVALID', `${service} cannot start; change these settings:\n  - ${problems.join('\n  - ')}`, Classification.Final);
   }
 }

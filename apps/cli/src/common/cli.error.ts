@@ -1,3 +1,4 @@
+import { Classification, EventlineError } from '@eventline/errors';
 import { ExitCode } from './exit-code';
 
 /** Every failure the CLI reports on purpose, each with the exit code it ends the process with. */
@@ -26,42 +27,37 @@ export const CliErrorCode = {
 } as const;
 export type CliErrorCode = (typeof CliErrorCode)[keyof typeof CliErrorCode];
 
-const EXIT_CODES: Record<CliErrorCode, ExitCode> = {
-  [CliErrorCode.BadArgument]: ExitCode.Usage,
-  [CliErrorCode.ConfigInvalid]: ExitCode.Usage,
-  [CliErrorCode.AuthenticationFailed]: ExitCode.Failure,
-  [CliErrorCode.NotAuthorized]: ExitCode.Failure,
-  [CliErrorCode.BadTime]: ExitCode.Usage,
-  [CliErrorCode.UnknownTopic]: ExitCode.Usage,
-  [CliErrorCode.UnknownPartition]: ExitCode.Usage,
-  [CliErrorCode.UnknownGroup]: ExitCode.Usage,
-  [CliErrorCode.OffsetOutOfRange]: ExitCode.Usage,
-  [CliErrorCode.TargetTooFewPartitions]: ExitCode.Refused,
-  [CliErrorCode.GroupActive]: ExitCode.Refused,
-  [CliErrorCode.KafkaUnavailable]: ExitCode.Failure,
-  [CliErrorCode.RegistryUnavailable]: ExitCode.Failure,
-  [CliErrorCode.SendNotAcknowledged]: ExitCode.Failure,
+// Only the world being briefly unavailable is worth running the same command again for.
+const { Transient, Final } = Classification;
+
+/** Per code: the exit code the process ends with, and whether running it again may succeed. */
+const CLI_ERRORS: Readonly<Record<CliErrorCode, Classification & { readonly exitCode: ExitCode }>> = {
+  [CliErrorCode.BadArgument]: { exitCode: ExitCode.Usage, ...Final },
+  [CliErrorCode.ConfigInvalid]: { exitCode: ExitCode.Usage, ...Final },
+  [CliErrorCode.AuthenticationFailed]: { exitCode: ExitCode.Failure, ...Final },
+  [CliErrorCode.NotAuthorized]: { exitCode: ExitCode.Failure, ...Final },
+  [CliErrorCode.BadTime]: { exitCode: ExitCode.Usage, ...Final },
+  [CliErrorCode.UnknownTopic]: { exitCode: ExitCode.Usage, ...Final },
+  [CliErrorCode.UnknownPartition]: { exitCode: ExitCode.Usage, ...Final },
+  [CliErrorCode.UnknownGroup]: { exitCode: ExitCode.Usage, ...Final },
+  [CliErrorCode.OffsetOutOfRange]: { exitCode: ExitCode.Usage, ...Final },
+  [CliErrorCode.TargetTooFewPartitions]: { exitCode: ExitCode.Refused, ...Final },
+  [CliErrorCode.GroupActive]: { exitCode: ExitCode.Refused, ...Final },
+  [CliErrorCode.KafkaUnavailable]: { exitCode: ExitCode.Failure, ...Transient },
+  [CliErrorCode.RegistryUnavailable]: { exitCode: ExitCode.Failure, ...Transient },
+  [CliErrorCode.SendNotAcknowledged]: { exitCode: ExitCode.Failure, ...Transient },
   // Refused rather than failed: the cluster answered, and asking again cannot succeed.
-  [CliErrorCode.NoAuthorizer]: ExitCode.Refused,
-  [CliErrorCode.Interrupted]: ExitCode.Interrupted,
+  [CliErrorCode.NoAuthorizer]: { exitCode: ExitCode.Refused, ...Final },
+  [CliErrorCode.Interrupted]: { exitCode: ExitCode.Interrupted, ...Final },
 };
 
-// Only the world being briefly unavailable is worth running the same command again for.
-const RETRIABLE = new Set<CliErrorCode>([CliErrorCode.KafkaUnavailable, CliErrorCode.RegistryUnavailable, CliErrorCode.SendNotAcknowledged]);
-
-export class CliError extends Error {
+export class CliError extends EventlineError<CliErrorCode> {
   override readonly name = 'CliError';
   readonly exitCode: ExitCode;
-  readonly retriable: boolean;
 
-  constructor(
-    readonly code: CliErrorCode,
-    message: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.exitCode = EXIT_CODES[code];
-    this.retriable = RETRIABLE.has(code);
+  constructor(code: CliErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, CLI_ERRORS[code], options);
+    this.exitCode = CLI_ERRORS[code].exitCode;
   }
 }
 

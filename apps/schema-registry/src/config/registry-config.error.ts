@@ -1,6 +1,9 @@
+import { Classification, EventlineError } from '@eventline/errors';
+
 /** Configuration the registry refuses to start with; the message says what to change. */
-export class RegistryConfigError extends Error {
+export class RegistryConfigError extends EventlineError<'SCHEMA_REGISTRY_BAD_CONFIG'> {
   override readonly name = 'RegistryConfigError';
-  readonly code = 'SCHEMA_REGISTRY_BAD_CONFIG';
-  readonly retriable = false;
+  constructor(message: string) {
+    super('SCHEMA_REGISTRY_BAD_CONFIG', message, Classification.Final);
+  }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Classification, classificationOf, isClassifiedError } from '@eventline/errors';
 import { hashToken } from '../auth/token-hash';
 import { loadRegistryConfig } from './registry-config';
 import { RegistryConfigError } from './registry-config.error';
@@ -50,6 +51,12 @@ describe('loadRegistryConfig', () => {
     const attempt = () => loadRegistryConfig({ [name]: value });
     expect(attempt).toThrow(RegistryConfigError);
     expect(attempt).toThrow(message);
+  });
+
+  it('refuses with a classified error: final, coded SCHEMA_REGISTRY_BAD_CONFIG', () => {
+    const error = new RegistryConfigError('cannot start the schema registry');
+    expect(isClassifiedError(error)).toBe(true);
+    expect([error.code, classificationOf(error)]).toEqual(['SCHEMA_REGISTRY_BAD_CONFIG', Classification.Final]);
   });
 
   it('lists every problem at once', () => {

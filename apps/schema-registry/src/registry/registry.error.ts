@@ -2,7 +2,9 @@ import { RegistryErrorCode, httpStatusOf } from './registry-error-code';
 
 /**
  * A request the registry answers with `{"error_code": code, "message": ...}`. Only store
- * failures are retriable; everything else fails the same way when sent again.
+ * failures are retriable; everything else fails the same way when sent again. `code` is
+ * Confluent's numeric error_code, the registry's wire contract, so this error does not take
+ * Eventline's string-coded protocol (@eventline/errors); it never reaches a consumer runtime.
  */
 export class RegistryError extends Error {
   override readonly name = 'RegistryError';

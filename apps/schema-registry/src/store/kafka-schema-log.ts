@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
 import { kafkaJsConnection, type KafkaConnectionSettings } from '@eventline/connection';
-import { SchemaStoreError, SchemaStoreErrorCode } from './schema-store.error';
+import { RegistryErrorCode } from '../registry/registry-error-code';
+import { SchemaStoreError } from './schema-store.error';
 
 export interface KafkaSchemaLogOptions {
   readonly kafka: KafkaConnectionSettings;
@@ -69,7 +70,7 @@ export class KafkaSchemaLog<T> {
     const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1_000 });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       // kafkajs restarts the consumer itself after retriable errors; anything else is final.
-      if (!payload.restart) this.fail(new SchemaStoreError(SchemaStoreErrorCode.StoreError, `schema log reader stopped: ${payload.error.message}`, { cause: payload.error }));
+      if (!payload.restart) this.fail(new SchemaStoreError(RegistryErrorCode.StoreError, `schema log reader stopped: ${payload.error.message}`, { cause: payload.error }));
     });
     await consumer.connect();
     await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
@@ -83,13 +84,13 @@ export class KafkaSchemaLog<T> {
   /** Produces one record and resolves with what this instance's state did with it. */
   async append(key: string, value: string | null): Promise<T | undefined> {
     if (this.failure) throw this.failure;
-    if (!this.producer) throw new SchemaStoreError(SchemaStoreErrorCode.StoreError, 'schema log is not started');
+    if (!this.producer) throw new SchemaStoreError(RegistryErrorCode.StoreError, 'schema log is not started');
     let offset: bigint;
     try {
       const [ack] = await this.producer.send({ topic: this.options.topic, acks: -1, messages: [{ key, value }] });
       offset = BigInt(ack.baseOffset ?? ack.offset ?? '-1');
     } catch (error) {
-      throw new SchemaStoreError(SchemaStoreErrorCode.StoreError, `could not write to ${this.options.topic}: ${(error as Error).message}`, { cause: error });
+      throw new SchemaStoreError(RegistryErrorCode.StoreError, `could not write to ${this.options.topic}: ${(error as Error).message}`, { cause: error });
     }
     return this.waitFor(offset);
   }
@@ -99,7 +100,7 @@ export class KafkaSchemaLog<T> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.removeWaiter(offset, waiter);
-        reject(new SchemaStoreError(SchemaStoreErrorCode.OperationTimeout, `write at offset ${offset} was not read back within ${this.options.writeTimeoutMs} ms`));
+        reject(new SchemaStoreError(RegistryErrorCode.OperationTimeout, `write at offset ${offset} was not read back within ${this.options.writeTimeoutMs} ms`));
       }, this.options.writeTimeoutMs);
       const waiter: Waiter<T> = { resolve, reject, timer };
       this.waiters.set(offset, [...(this.waiters.get(offset) ?? []), waiter]);
@@ -169,7 +170,7 @@ export class KafkaSchemaLog<T> {
     const partitions = metadata.topics[0]?.partitions.length ?? 0;
     if (partitions !== 1) {
       throw new SchemaStoreError(
-        SchemaStoreErrorCode.StoreError,
+        RegistryErrorCode.StoreError,
         `topic ${topic} has ${partitions} partitions; the schema registry needs exactly 1 (its order serializes writes). Use another SCHEMA_REGISTRY_TOPIC or recreate it.`,
       );
     }
@@ -195,7 +196,7 @@ export class KafkaSchemaLog<T> {
   }
 
   async stop(): Promise<void> {
-    this.fail(new SchemaStoreError(SchemaStoreErrorCode.StoreError, 'schema registry is shutting down'));
+    this.fail(new SchemaStoreError(RegistryErrorCode.StoreError, 'schema registry is shutting down'));
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     if (this.admin) {

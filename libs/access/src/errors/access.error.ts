@@ -1,3 +1,5 @@
+import { Classification, EventlineError } from '@eventline/errors';
+
 export const AccessErrorCode = {
   /** A declaration cannot become ACLs (bad principal, empty or illegal resource name). */
   PlanInvalid: 'ACCESS_PLAN_INVALID',
@@ -14,16 +16,11 @@ export type AccessErrorCode = (typeof AccessErrorCode)[keyof typeof AccessErrorC
  * Nothing here is worth retrying as is: a plan or a cluster's security setup does not change
  * between two attempts. A broker that is away surfaces as kafkajs's own (retriable) error.
  */
-export class AccessError extends Error {
+export class AccessError extends EventlineError<AccessErrorCode> {
   override readonly name = 'AccessError';
-  readonly retriable = false;
 
-  constructor(
-    readonly code: AccessErrorCode,
-    message: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: AccessErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, Classification.Final, options);
   }
 }
 

@@ -1,3 +1,5 @@
+import { Classification, EventlineError } from '@eventline/errors';
+
 /**
  * Every way encoding or decoding can fail, with what the caller should do about it:
  *
@@ -23,23 +25,21 @@ export const CodecErrorCode = {
 } as const;
 export type CodecErrorCode = (typeof CodecErrorCode)[keyof typeof CodecErrorCode];
 
-const POISON = { poison: true, retriable: false } as const;
-const TRANSIENT = { poison: false, retriable: true } as const;
-const FATAL = { poison: false, retriable: false } as const;
+const { Poison, Transient, Final } = Classification;
 
-const FLAGS: Record<CodecErrorCode, { readonly poison: boolean; readonly retriable: boolean }> = {
-  [CodecErrorCode.BadMagicByte]: POISON,
-  [CodecErrorCode.TooShort]: POISON,
-  [CodecErrorCode.UnknownSchemaId]: POISON,
-  [CodecErrorCode.UnsupportedSchemaType]: POISON,
-  [CodecErrorCode.CorruptBody]: POISON,
+const CLASSIFICATION: Readonly<Record<CodecErrorCode, Classification>> = {
+  [CodecErrorCode.BadMagicByte]: Poison,
+  [CodecErrorCode.TooShort]: Poison,
+  [CodecErrorCode.UnknownSchemaId]: Poison,
+  [CodecErrorCode.UnsupportedSchemaType]: Poison,
+  [CodecErrorCode.CorruptBody]: Poison,
   // The writer schema cannot be read as our reader schema: no retry will change that.
-  [CodecErrorCode.IncompatibleSchema]: POISON,
-  [CodecErrorCode.InvalidPayload]: FATAL,
-  [CodecErrorCode.SchemaNotRegistered]: FATAL,
-  [CodecErrorCode.RegistryUnavailable]: TRANSIENT,
-  [CodecErrorCode.RegistryRejected]: FATAL,
-  [CodecErrorCode.RegistryUnauthorized]: FATAL,
+  [CodecErrorCode.IncompatibleSchema]: Poison,
+  [CodecErrorCode.InvalidPayload]: Final,
+  [CodecErrorCode.SchemaNotRegistered]: Final,
+  [CodecErrorCode.RegistryUnavailable]: Transient,
+  [CodecErrorCode.RegistryRejected]: Final,
+  [CodecErrorCode.RegistryUnauthorized]: Final,
 };
 
 export interface CodecErrorDetails {
@@ -50,21 +50,14 @@ export interface CodecErrorDetails {
   readonly paths?: readonly string[];
 }
 
-export class CodecError extends Error {
+export class CodecError extends EventlineError<CodecErrorCode> {
   override readonly name = 'CodecError';
-  readonly poison: boolean;
-  readonly retriable: boolean;
   readonly schemaId?: number;
   readonly subject?: string;
   readonly paths?: readonly string[];
 
-  constructor(
-    readonly code: CodecErrorCode,
-    message: string,
-    details: CodecErrorDetails = {},
-  ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    ({ poison: this.poison, retriable: this.retriable } = FLAGS[code]);
+  constructor(code: CodecErrorCode, message: string, details: CodecErrorDetails = {}) {
+    super(code, message, CLASSIFICATION[code], details);
     this.schemaId = details.schemaId;
     this.subject = details.subject;
     this.paths = details.paths;

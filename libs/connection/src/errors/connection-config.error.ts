@@ -1,3 +1,5 @@
+import { Classification, EventlineError } from '@eventline/errors';
+
 /** Stable codes of the connection-configuration errors (part of the public contract). */
 export const ConnectionErrorCode = {
   /** A setting is missing, malformed, contradicts another or names an unreadable file. */
@@ -15,13 +17,15 @@ export type ConnectionErrorCode = (typeof ConnectionErrorCode)[keyof typeof Conn
  * Every problem found while reading connection settings, reported together so one start
  * shows them all. Messages name the setting (and where it came from) and never a secret.
  */
-export class ConnectionConfigError extends Error {
+export class ConnectionConfigError extends EventlineError<typeof ConnectionErrorCode.ConfigInvalid> {
   override readonly name = 'ConnectionConfigError';
-  readonly code = ConnectionErrorCode.ConfigInvalid;
-  readonly retriable = false;
 
   constructor(readonly problems: readonly string[]) {
-    super(problems.length === 1 ? problems[0] : `connection settings are invalid:\n  - ${problems.join('\n  - ')}`);
+    super(
+      ConnectionErrorCode.ConfigInvalid,
+      problems.length === 1 ? problems[0] : `connection settings are invalid:\n  - ${problems.join('\n  - ')}`,
+      Classification.Final,
+    );
   }
 }
 
@@ -30,15 +34,10 @@ export class ConnectionConfigError extends Error {
  * certificate, a missing ACL, a plaintext client on a TLS port. `message` is one line that
  * says what to change; the client's own error stays in `cause` for debug output.
  */
-export class ConnectionError extends Error {
+export class ConnectionError extends EventlineError<ConnectionErrorCode> {
   override readonly name = 'ConnectionError';
 
-  constructor(
-    readonly code: ConnectionErrorCode,
-    message: string,
-    readonly retriable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(code: ConnectionErrorCode, message: string, retriable: boolean, options?: { cause?: unknown }) {
+    super(code, message, retriable ? Classification.Transient : Classification.Final, options);
   }
 }

@@ -1,5 +1,5 @@
+import { isPoison, isRetriable } from '@eventline/errors';
 import { ContractError, ContractErrorCode } from '../errors/contract.error';
-import { isPoison, isRetriable } from '../errors/error-classification';
 import { CloudEventHeader } from './cloud-event-header';
 import { buildCloudEventHeaders } from './cloud-event-headers.builder';
 import { parseCloudEventHeaders, type RecordHeaders } from './cloud-event-headers.parser';

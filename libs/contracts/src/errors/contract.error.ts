@@ -1,3 +1,5 @@
+import { Classification, EventlineError } from '@eventline/errors';
+
 /**
  * Failures to honour the wire contract of a record (its CloudEvents headers). A record that
  * breaks the contract will break it on every redelivery, so these are poison: dead-letter
@@ -10,18 +12,16 @@ export const ContractErrorCode = {
 } as const;
 export type ContractErrorCode = (typeof ContractErrorCode)[keyof typeof ContractErrorCode];
 
-export class ContractError extends Error {
+export class ContractError extends EventlineError<ContractErrorCode> {
   override readonly name = 'ContractError';
-  readonly retriable = false;
-  readonly poison = true;
 
   constructor(
-    readonly code: ContractErrorCode,
+    code: ContractErrorCode,
     message: string,
     /** The header at fault, when one is; lets the dead-letter record say which. */
     readonly header?: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, Classification.Poison, options);
   }
 }

@@ -1,3 +1,5 @@
+import { Classification, EventlineError } from '@eventline/errors';
+
 /**
  * Why an Eventline app refuses to start. Never retriable: each says what to change in the
  * code or the deployment, and retrying the boot would fail the same way.
@@ -11,17 +13,11 @@ export const EventlineConfigErrorCode = {
 } as const;
 export type EventlineConfigErrorCode = (typeof EventlineConfigErrorCode)[keyof typeof EventlineConfigErrorCode];
 
-export class EventlineConfigError extends Error {
+export class EventlineConfigError extends EventlineError<EventlineConfigErrorCode> {
   override readonly name = 'EventlineConfigError';
-  readonly retriable = false;
-  readonly poison = false;
 
-  constructor(
-    readonly code: EventlineConfigErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(code: EventlineConfigErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, Classification.Final, options);
   }
 }
 

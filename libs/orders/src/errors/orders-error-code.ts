@@ -1,6 +1,8 @@
+import { Classification } from '@eventline/errors';
+
 /**
  * Every error code the orders API answers with. Stable: clients and dashboards match on them.
- * The HTTP status of each lives in one table (http/error-status.ts).
+ * The HTTP status and the classification of each live in one table below.
  */
 export const OrdersErrorCode = {
   InvalidRequest: 'ORDERS_INVALID_REQUEST',
@@ -19,3 +21,22 @@ export const OrdersErrorCode = {
   Internal: 'ORDERS_INTERNAL',
 } as const;
 export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];
+
+const { Transient, Final } = Classification;
+
+/** Per code: the HTTP status, and whether a client may simply try again later (then `Retry-After`). */
+export const ORDERS_ERRORS: Readonly<Record<OrdersErrorCode, Classification & { readonly status: number }>> = {
+  [OrdersErrorCode.InvalidRequest]: { status: 400, ...Final },
+  [OrdersErrorCode.MalformedJson]: { status: 400, ...Final },
+  [OrdersErrorCode.UnsupportedMediaType]: { status: 415, ...Final },
+  [OrdersErrorCode.BodyTooLarge]: { status: 413, ...Final },
+  [OrdersErrorCode.NotFound]: { status: 404, ...Final },
+  [OrdersErrorCode.RouteNotFound]: { status: 404, ...Final },
+  [OrdersErrorCode.IllegalTransition]: { status: 409, ...Final },
+  // After the registry is back.
+  [OrdersErrorCode.RegistryUnavailable]: { status: 503, ...Transient },
+  // After the restart.
+  [OrdersErrorCode.ShuttingDown]: { status: 503, ...Transient },
+  [OrdersErrorCode.EventDoesNotFitSchema]: { status: 500, ...Final },
+  [OrdersErrorCode.Internal]: { status: 500, ...Final },
+};

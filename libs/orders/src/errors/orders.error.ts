@@ -1,4 +1,5 @@
-import { OrdersErrorCode } from './orders-error-code';
+import { EventlineError } from '@eventline/errors';
+import { ORDERS_ERRORS, OrdersErrorCode } from './orders-error-code';
 
 /** Field path → what is wrong with it, e.g. `lineItems[0].quantity` → `must be a whole number`. */
 export type FieldProblems = Readonly<Record<string, string>>;
@@ -8,22 +9,13 @@ export interface OrdersErrorDetails {
   readonly cause?: unknown;
 }
 
-/** Codes a client may simply try again later (after the registry is back, after a restart). */
-const RETRIABLE: ReadonlySet<OrdersErrorCode> = new Set([OrdersErrorCode.RegistryUnavailable, OrdersErrorCode.ShuttingDown]);
-
 /** A request the service refuses, with a stable code; `fields` names each bad input field. */
-export class OrdersError extends Error {
+export class OrdersError extends EventlineError<OrdersErrorCode> {
   override readonly name = 'OrdersError';
-  readonly retriable: boolean;
   readonly fields?: FieldProblems;
 
-  constructor(
-    readonly code: OrdersErrorCode,
-    message: string,
-    details: OrdersErrorDetails = {},
-  ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.retriable = RETRIABLE.has(code);
+  constructor(code: OrdersErrorCode, message: string, details: OrdersErrorDetails = {}) {
+    super(code, message, ORDERS_ERRORS[code], details);
     this.fields = details.fields;
   }
 }

@@ -1,8 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { OrdersErrorCode } from '../errors/orders-error-code';
+import { ORDERS_ERRORS, OrdersErrorCode } from '../errors/orders-error-code';
 import { OrdersError } from '../errors/orders.error';
 import { BODY_LIMIT_BYTES } from './body-limit';
-import { ERROR_STATUS } from './error-status';
 
 /** The part of Express's response the filter uses. */
 interface JsonResponse {
@@ -32,8 +31,9 @@ export class ApiErrorFilter implements ExceptionFilter {
       return;
     }
     const known = this.toOrdersError(error);
-    const status = ERROR_STATUS[known.code];
-    if (status >= 500 && known.code !== OrdersErrorCode.RegistryUnavailable && known.code !== OrdersErrorCode.ShuttingDown) {
+    const { status } = ORDERS_ERRORS[known.code];
+    // A 5xx that a retry will not fix is a bug or an outage of ours: log it with its stack.
+    if (status >= 500 && !known.retriable) {
       this.logger.error(`${known.code}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
     if (known.retriable) response.setHeader('Retry-After', '1');

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { OrdersErrorCode } from '../errors/orders-error-code';
-import { ERROR_STATUS } from './error-status';
+import { ORDERS_ERRORS, OrdersErrorCode } from '../errors/orders-error-code';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -14,7 +13,7 @@ export function jsonContentTypeMiddleware(req: IncomingMessage, res: ServerRespo
   if (!WITH_BODY.has(req.method ?? '') || JSON_TYPE.test(req.headers['content-type'] ?? '')) return next();
   const got = req.headers['content-type'] ? `"${req.headers['content-type'].slice(0, 100)}"` : 'none';
   const code = OrdersErrorCode.UnsupportedMediaType;
-  res.statusCode = ERROR_STATUS[code];
+  res.statusCode = ORDERS_ERRORS[code].status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify({ error: { code, message: `the request body must be JSON: send the header "Content-Type: application/json" (got content type ${got})` } }));
 }

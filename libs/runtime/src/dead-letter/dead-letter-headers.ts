@@ -1,3 +1,5 @@
+import { Classification, EventlineError } from '@eventline/errors';
+
 /**
  * The dead-letter contract. A dead-lettered record keeps the original key, value bytes and
  * headers untouched, and gains these headers saying where it came from and why it failed.
@@ -72,15 +74,13 @@ export function deadLetterHeaders(info: DeadLetterInfo): Record<string, string> 
   return headers;
 }
 
-export class DeadLetterHeaderError extends Error {
+export class DeadLetterHeaderError extends EventlineError<'DLQ_HEADER_INVALID'> {
   override readonly name = 'DeadLetterHeaderError';
-  readonly code = 'DLQ_HEADER_INVALID';
-  readonly retriable = false;
   constructor(
     readonly header: string,
     message: string,
   ) {
-    super(message);
+    super('DLQ_HEADER_INVALID', message, Classification.Final);
   }
 }
 

@@ -1,3 +1,5 @@
+import { classificationOf } from '@eventline/errors';
+
 /**
  * What kind of failure an error is. This and `failure-decision.ts` are the only places that
  * look at an error to decide what happens to a record.
@@ -16,20 +18,15 @@ export type FailureKind = (typeof FailureKind)[keyof typeof FailureKind];
 
 const PROGRAMMING_ERRORS: ReadonlyArray<new (...args: never[]) => Error> = [TypeError, ReferenceError, SyntaxError, RangeError, EvalError, URIError];
 
-function flag(error: unknown, name: 'poison' | 'retriable'): boolean | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const value = (error as Record<string, unknown>)[name];
-  return typeof value === 'boolean' ? value : undefined;
-}
-
 /**
- * Errors that say what they are (a `poison` or `retriable` flag, as every Eventline error
- * does) are taken at their word. Of the rest, built-in programming errors are not retried;
- * anything else a handler throws counts as retriable, bounded by the route's max attempts.
+ * Errors that say what they are (the classified-error protocol every Eventline error
+ * implements, or a lone `retriable` flag as kafkajs's errors carry) are taken at their word.
+ * Of the rest, built-in programming errors are not retried; anything else a handler throws
+ * counts as retriable, bounded by the route's max attempts.
  */
 export function classifyFailure(error: unknown): FailureKind {
-  if (flag(error, 'poison') === true) return FailureKind.Poison;
-  const retriable = flag(error, 'retriable');
+  const { poison, retriable } = classificationOf(error);
+  if (poison === true) return FailureKind.Poison;
   if (retriable === true) return FailureKind.Retriable;
   if (retriable === false) return FailureKind.NonRetriable;
   if (PROGRAMMING_ERRORS.some((type) => error instanceof type)) return FailureKind.Programming;

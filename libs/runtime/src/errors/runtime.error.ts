@@ -1,6 +1,9 @@
+import { EventlineError } from '@eventline/errors';
+
 /**
  * Errors the runtime raises itself. Like every Eventline error they carry a stable `code`,
- * a `retriable` flag, a `poison` flag and the `cause`, so one classifier can read them all.
+ * a `retriable` flag, a `poison` flag and the `cause` (the protocol of @eventline/errors), so
+ * one classifier can read them all.
  */
 export const RuntimeErrorCode = {
   ConfigInvalid: 'RUNTIME_CONFIG_INVALID',
@@ -11,17 +14,11 @@ export const RuntimeErrorCode = {
 } as const;
 export type RuntimeErrorCode = (typeof RuntimeErrorCode)[keyof typeof RuntimeErrorCode];
 
-export class RuntimeError extends Error {
+export class RuntimeError extends EventlineError<RuntimeErrorCode> {
   override readonly name = 'RuntimeError';
 
-  constructor(
-    readonly code: RuntimeErrorCode,
-    message: string,
-    readonly retriable: boolean,
-    readonly poison = false,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(code: RuntimeErrorCode, message: string, retriable: boolean, poison = false, options?: { cause?: unknown }) {
+    super(code, message, { retriable, poison }, options);
   }
 }
 

@@ -1,3 +1,5 @@
+import { Classification, EventlineError } from '@eventline/errors';
+
 /**
  * Every way a publish can fail, as a stable code with what the caller should do about it.
  * `retriable`: the same publish may succeed later (broker or registry away, leader moving);
@@ -33,22 +35,26 @@ export const PublishErrorCode = {
 } as const;
 export type PublishErrorCode = (typeof PublishErrorCode)[keyof typeof PublishErrorCode];
 
-const RETRIABLE: Record<PublishErrorCode, boolean> = {
-  [PublishErrorCode.InvalidPayload]: false,
-  [PublishErrorCode.UnknownEventType]: false,
-  [PublishErrorCode.SchemaNotRegistered]: false,
-  [PublishErrorCode.EncodingFailed]: false,
-  [PublishErrorCode.RegistryUnavailable]: true,
-  [PublishErrorCode.BrokerUnavailable]: true,
-  [PublishErrorCode.NotAcknowledged]: true,
-  [PublishErrorCode.Rejected]: false,
+// A publish failure is never about a consumed record, so never poison: never a reason to
+// dead-letter one.
+const { Transient, Final } = Classification;
+
+const CLASSIFICATION: Readonly<Record<PublishErrorCode, Classification>> = {
+  [PublishErrorCode.InvalidPayload]: Final,
+  [PublishErrorCode.UnknownEventType]: Final,
+  [PublishErrorCode.SchemaNotRegistered]: Final,
+  [PublishErrorCode.EncodingFailed]: Final,
+  [PublishErrorCode.RegistryUnavailable]: Transient,
+  [PublishErrorCode.BrokerUnavailable]: Transient,
+  [PublishErrorCode.NotAcknowledged]: Transient,
+  [PublishErrorCode.Rejected]: Final,
   // Retrying cannot create the topic; an operator must.
-  [PublishErrorCode.UnknownTopic]: false,
-  [PublishErrorCode.InvalidOptions]: false,
+  [PublishErrorCode.UnknownTopic]: Final,
+  [PublishErrorCode.InvalidOptions]: Final,
   // Connecting first makes the same call succeed.
-  [PublishErrorCode.NotConnected]: true,
-  [PublishErrorCode.Closed]: false,
-  [PublishErrorCode.ConfigInvalid]: false,
+  [PublishErrorCode.NotConnected]: Transient,
+  [PublishErrorCode.Closed]: Final,
+  [PublishErrorCode.ConfigInvalid]: Final,
 };
 
 export interface PublishErrorDetails {
@@ -59,21 +65,13 @@ export interface PublishErrorDetails {
   readonly paths?: readonly string[];
 }
 
-export class PublishError extends Error {
+export class PublishError extends EventlineError<PublishErrorCode> {
   override readonly name = 'PublishError';
-  readonly retriable: boolean;
-  // A publish failure is never about a consumed record, so never a reason to dead-letter one.
-  readonly poison = false;
   readonly eventType?: string;
   readonly paths?: readonly string[];
 
-  constructor(
-    readonly code: PublishErrorCode,
-    message: string,
-    details: PublishErrorDetails = {},
-  ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.retriable = RETRIABLE[code];
+  constructor(code: PublishErrorCode, message: string, details: PublishErrorDetails = {}) {
+    super(code, message, CLASSIFICATION[code], details);
     this.eventType = details.eventType;
     this.paths = details.paths;
   }
