@@ -1,4 +1,4 @@
-import { benchHelp, parseBenchArgs } from './cli-args';
+import { benchHelp, COMPARABLE, parseBenchArgs } from './cli-args';
 
 const KNOWN = ['S0', 'S3', 'S6'];
 
@@ -23,6 +23,34 @@ describe('bench arguments', () => {
   });
 });
 
+describe('bench arguments, --compare-with', () => {
+  const ALL = ['S0', 'S2', 'S3', 'S6', 'MEM'];
+
+  it.each([
+    [['--profile', 'quick', '--compare-with', 'HEAD'], { ref: 'HEAD', repetitions: undefined, label: 'issue 13' }, [...COMPARABLE]],
+    [['--compare-with=559b022', '--profile=full', '--only', 's3,mem'], { ref: '559b022', repetitions: undefined, label: 'issue 13' }, ['S3', 'MEM']],
+    [['--profile', 'quick', '--compare-with', 'v1.0', '--repetitions', '7', '--label', 'issue 14'], { ref: 'v1.0', repetitions: 7, label: 'issue 14' }, [...COMPARABLE]],
+    [['--profile', 'quick', '--compare-with', 'HEAD~2', '--label=a=b'], { ref: 'HEAD~2', repetitions: undefined, label: 'a=b' }, [...COMPARABLE]],
+  ])('%j → %j over %j', (argv, compare, only) => {
+    const args = parseBenchArgs(argv, ALL);
+    expect(args.compare).toEqual(compare);
+    expect([...(args.only ?? [])]).toEqual(only);
+  });
+
+  it.each([
+    [['--profile', 'quick', '--compare-with', 'HEAD', '--only', 'S0,S3'], /measures S2, S3, S6, MEM only \(not S0\)/],
+    [['--profile', 'quick', '--compare-with', '--only', 'S3'], /takes a git ref/],
+    [['--profile', 'quick', '--compare-with'], /takes a git ref/],
+    [['--profile', 'quick', '--compare-with', 'HEAD', '--repetitions', '0'], /--repetitions must be a whole number from 1 to 100/],
+    [['--profile', 'quick', '--compare-with', 'HEAD', '--repetitions', '2.5'], /--repetitions must be a whole number/],
+    [['--profile', 'quick', '--compare-with', 'HEAD', '--label', ' '], /--label must not be empty/],
+    [['--profile', 'quick', '--repetitions', '3'], /only go with --compare-with/],
+    [['--profile', 'quick', '--label', 'x'], /only go with --compare-with/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseBenchArgs(argv, ALL)).toThrow(message);
+  });
+});
+
 describe('benchHelp', () => {
   it('teaches both profiles and names every scenario', () => {
     const help = benchHelp([
@@ -33,5 +61,11 @@ describe('benchHelp', () => {
     expect(help).toContain('--profile full');
     expect(help).toMatch(/S3\s+Consumer throughput/);
     expect(help).toMatch(/MEM\s+Consumer memory/);
+  });
+
+  it('teaches the before/after comparison', () => {
+    const help = benchHelp([]);
+    expect(help).toContain('--compare-with <ref>');
+    expect(help).toContain('--repetitions <n>');
   });
 });
