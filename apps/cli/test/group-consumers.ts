@@ -1,4 +1,4 @@
-import { EventConsumer, RuntimeEvent, RuntimeInstrumentation, SkipReason, type EventContext } from '@eventline/runtime';
+import { EventConsumer, type EventContext, kafkaJsClient, RuntimeEvent, RuntimeInstrumentation, SkipReason } from '@eventline/runtime';
 import type { CliTestKit } from './cli-test-kit';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,7 +46,7 @@ export class GroupConsumers {
       if (e.reason === SkipReason.RedriveForOtherGroup) skippedForOtherGroup.push(`${e.partition}:${e.offset}`);
     });
     const consumer = new EventConsumer({
-      kafka: this.kit.kafka,
+      client: kafkaJsClient(this.kit.kafka),
       groupId,
       instrumentation,
       sessionTimeoutMs: 10_000,

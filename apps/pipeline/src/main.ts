@@ -13,7 +13,7 @@ import { AvroCodec, catalogBindings, CodecMode, ConfluentSchemaRegistryClient } 
 import { EventCatalog, TOPIC_DECLARATIONS } from '@eventline/contracts';
 import { ConnectionConfigError, ConnectionError, describeRegistryConnection, kafkaJsConnection, registryClientConnection, verifyKafkaConnection } from '@eventline/connection';
 import { LocalKafkaError, workspaceRoot } from '@eventline/local-kafka';
-import { defaultDeadLetterTopic, EventPublisher, provisionTopics } from '@eventline/runtime';
+import { defaultDeadLetterTopic, EventPublisher, kafkaJsAdmin, kafkaJsClient, provisionTopics } from '@eventline/runtime';
 import { pipelineKafka } from './infrastructure/pipeline-kafka';
 import { securePipelineKafka } from './infrastructure/secure-pipeline-kafka';
 import { parsePipelineOptions } from './pipeline-options';
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     });
     for (const binding of catalogBindings(EventCatalog)) await codec.encoderFor(binding);
     log(`schemas registered: ${Object.keys(EventCatalog).length} event types`);
-    const checks = await provisionTopics(admin);
+    const checks = await provisionTopics(kafkaJsAdmin(admin));
     log(`topics: ${checks.map((c) => `${c.topic} ${c.action}`).join(', ')}`);
 
     const common = (app: string) => ({
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       api = new HttpOrderApi(`http://127.0.0.1:${port}`);
       log(`orders-service at http://127.0.0.1:${port} (log: ${orders.logFile})`);
     } else {
-      const publisher = new EventPublisher({ kafka, codec, source: '/eventline/pipeline-traffic' });
+      const publisher = new EventPublisher({ client: kafkaJsClient(kafka), codec, source: '/eventline/pipeline-traffic' });
       await publisher.connect();
       stops.push(['traffic publisher', () => publisher.disconnect()]);
       api = new PublisherOrderApi(publisher);

@@ -10,7 +10,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
 import type { OrderPaid, OrderPlaced, Topic } from '@eventline/contracts';
-import { EventPublisher, parseDeadLetterHeaders, provisionTopics } from '@eventline/runtime';
+import { EventPublisher, kafkaJsAdmin, kafkaJsClient, parseDeadLetterHeaders, provisionTopics } from '@eventline/runtime';
 import { startSchemaRegistry, testBrokers, TestTopics, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
 import { ShipmentsRepository, startFulfillmentWorker } from '@eventline/fulfillment';
 
@@ -39,12 +39,12 @@ describe('the two workers end to end', () => {
 
   beforeAll(async () => {
     registry = await startSchemaRegistry();
-    await provisionTopics(await topics.admin(), { physical });
+    await provisionTopics(kafkaJsAdmin(await topics.admin()), { physical });
     const common = { connection: plainConnectionSettings(testBrokers(), registry.url), codecMode: CodecMode.Development, topicPrefix: prefix, port: 0 };
     apps.push(await startFulfillmentWorker({ ...common, groupId: `${prefix}fulfillment` }));
     apps.push(await startNotificationsWorker({ ...common, groupId: `${prefix}notifications` }));
     const codec = new AvroCodec({ registry: new ConfluentSchemaRegistryClient({ host: registry.url }), mode: CodecMode.Development });
-    publisher = new EventPublisher({ kafka, codec, source: '/test/e2e', topicOf: (type) => physical(type.includes('.orders.') ? 'orders' : type.includes('.shipments.') ? 'shipments' : 'notifications') });
+    publisher = new EventPublisher({ client: kafkaJsClient(kafka), codec, source: '/test/e2e', topicOf: (type) => physical(type.includes('.orders.') ? 'orders' : type.includes('.shipments.') ? 'shipments' : 'notifications') });
     await publisher.connect();
   }, 90_000);
 

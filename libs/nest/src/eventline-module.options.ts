@@ -1,8 +1,9 @@
 import type { Secret } from '@eventline/connection';
-import type { KafkaConfig } from 'kafkajs';
 import type { CodecMode } from '@eventline/codec';
 import type { Topic } from '@eventline/contracts';
-import type { CommitPolicy, RetryPolicy, RuntimeInstrumentation } from '@eventline/runtime';
+import type { CommitPolicy, KafkaClientConfig, RetryPolicy, RuntimeInstrumentation } from '@eventline/runtime';
+import type { Type } from '@nestjs/common';
+import type { EventlineHandlerInterceptor, EventlinePublishInterceptor } from './interceptors/eventline-interceptor';
 import type { PublisherFactory } from './publisher/publisher.factory';
 
 /** Settings of one consumer group; every handler without `group` runs in the default group. */
@@ -26,6 +27,8 @@ export interface ConsumerOptions extends ConsumerGroupSettings {
   readonly groupId: string;
   /** Overrides per group id (a handler's `group`), on top of the settings above. */
   readonly groups?: Readonly<Record<string, ConsumerGroupSettings>>;
+  /** Interceptor providers around every handler attempt of every group; the first is outermost. */
+  readonly interceptors?: ReadonlyArray<Type<EventlineHandlerInterceptor>>;
 }
 
 export interface PublisherOptions {
@@ -47,6 +50,8 @@ export interface PublisherOptions {
    * so. For producers that must come up during a Kafka outage, such as an outbox relay.
    */
   readonly connect?: 'startup' | 'background';
+  /** Interceptor providers around every publish, from the call to the acknowledgement; the first is outermost. */
+  readonly interceptors?: ReadonlyArray<Type<EventlinePublishInterceptor>>;
 }
 
 /**
@@ -59,8 +64,8 @@ export interface EventlineModuleOptions {
   /** `host:port` of the bootstrap brokers. */
   readonly brokers: readonly string[];
   readonly clientId?: string;
-  /** Anything else kafkajs takes (ssl, sasl, logLevel, retry…); brokers and clientId above win. */
-  readonly kafka?: Omit<KafkaConfig, 'brokers' | 'clientId'>;
+  /** TLS, SASL and timeouts of the Kafka client (from @eventline/connection); brokers and clientId above win. */
+  readonly kafka?: Omit<KafkaClientConfig, 'brokers' | 'clientId' | 'log'>;
   readonly schemaRegistryUrl: string;
   /**
    * How to authenticate to the registry and which CA to trust (from @eventline/connection's

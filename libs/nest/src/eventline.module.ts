@@ -1,5 +1,5 @@
 import { Module, type Provider } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { DiscoveryModule, ModuleRef } from '@nestjs/core';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { RuntimeInstrumentation } from '@eventline/runtime';
 import { createCodec } from './clients/codec.factory';
@@ -28,7 +28,7 @@ const providers: Provider[] = [
   {
     provide: EventlinePublisher,
     useFactory: createPublisher,
-    inject: [EVENTLINE_VALID_OPTIONS, EVENTLINE_KAFKA, EVENTLINE_CODEC, RuntimeInstrumentation],
+    inject: [EVENTLINE_VALID_OPTIONS, EVENTLINE_KAFKA, EVENTLINE_CODEC, RuntimeInstrumentation, ModuleRef],
   },
   PublisherLifecycle,
   EventHandlerExplorer,

@@ -7,6 +7,7 @@ export type { OnEventContext } from './decorators/event.context';
 export { EventlinePublisher, type PublishOptions } from './publisher/eventline.publisher';
 export type { PublisherDependencies, PublisherFactory } from './publisher/publisher.factory';
 export { withTopicPrefix } from './routing/topic-names';
+export type { EventlineHandlerInterceptor, EventlinePublishInterceptor } from './interceptors/eventline-interceptor';
 export { ConsumerState, type ConsumerStatus } from './consumers/consumer-state';
 export { EventlineHealthIndicator } from './health/eventline.health-indicator';
 export { EventlineConfigError, EventlineConfigErrorCode } from './errors/eventline-config.error';

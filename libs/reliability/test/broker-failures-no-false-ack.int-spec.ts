@@ -12,7 +12,7 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { EventCatalog } from '@eventline/contracts';
 import { ClusterMode, LocalKafka } from '@eventline/local-kafka';
-import { CloudEventAvroDecoder, EventConsumer } from '@eventline/runtime';
+import { CloudEventAvroDecoder, EventConsumer, kafkaJsClient } from '@eventline/runtime';
 import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
 import { CHECKED_EVENT_TYPE, check, checkedHandler, publishResult, ReliabilityRun, reliabilityProfile, sleep, StampedStream, validatedFigures } from '../src';
 
@@ -134,7 +134,7 @@ describe('S4: broker failures on the three-node cluster', () => {
       await recovering;
       await stream.settle();
       consumer = new EventConsumer({
-        kafka,
+        client: kafkaJsClient(kafka),
         groupId: uniqueName('s4-consumer'),
         routes: [{ topic, eventType: CHECKED_EVENT_TYPE, deadLetter: false, handler: checkedHandler(run.log, 'm1') }],
         decoder: new CloudEventAvroDecoder(run.codec, EventCatalog),

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IHeaders } from 'kafkajs';
 import { buildCloudEventHeaders, EventCatalog, type OrderPaid } from '@eventline/contracts';
-import { CloudEventAvroDecoder, EventConsumer, parseDeadLetterHeaders, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
+import { CloudEventAvroDecoder, EventConsumer, kafkaJsClient, parseDeadLetterHeaders, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
 import { startSchemaRegistry, testKafka, TestTopics, type SchemaRegistryProcess } from '@eventline/testing';
 import {
   CHECKED_EVENT_TYPE,
@@ -101,7 +101,7 @@ describe('S5: poison records on one partition', () => {
       instrumentation.on(RuntimeEvent.Rebalance, () => counts.rebalances++);
       instrumentation.on(RuntimeEvent.RecordDeadLettered, () => counts.deadLettered++);
       consumer = new EventConsumer({
-        kafka,
+        client: kafkaJsClient(kafka),
         groupId: topics.group('s5-poison'),
         routes: [
           {

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import type { Producer } from 'kafkajs';
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient, type AvroEncoder } from '@eventline/codec';
 import { buildCloudEventHeaders, EventCatalog, type OrderPaid } from '@eventline/contracts';
-import { CloudEventAvroDecoder, EventConsumer, ProcessingMode, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
+import { CloudEventAvroDecoder, EventConsumer, kafkaJsClient, ProcessingMode, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
 import { startSchemaRegistry, testKafka, TestTopics, type SchemaRegistryProcess } from '@eventline/testing';
 import {
   CHECKED_EVENT_TYPE,
@@ -106,7 +106,7 @@ describe('S6: schema registry unreachable mid-stream', () => {
       instrumentation.on(RuntimeEvent.RecordDeadLettered, () => deadLettered++);
       instrumentation.on(RuntimeEvent.RecordFailed, () => decodeRetries++);
       consumer = new EventConsumer({
-        kafka,
+        client: kafkaJsClient(kafka),
         groupId: topics.group('s6-registry'),
         routes: [{ topic, eventType: CHECKED_EVENT_TYPE, mode: ProcessingMode.KeyOrder, retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1_000 }, handler: checkedHandler(run.log, 'm1') }],
         decoder: new CloudEventAvroDecoder(consumerCodec, EventCatalog),

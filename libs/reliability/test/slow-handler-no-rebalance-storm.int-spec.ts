@@ -5,7 +5,7 @@
  * and per-key order holds.
  */
 import { EventCatalog } from '@eventline/contracts';
-import { CloudEventAvroDecoder, EventConsumer, partitionForKey, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
+import { CloudEventAvroDecoder, EventConsumer, kafkaJsClient, partitionForKey, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
 import { startSchemaRegistry, testKafka, TestTopics, type SchemaRegistryProcess } from '@eventline/testing';
 import { CHECKED_EVENT_TYPE, check, checkedHandler, publishResult, ReliabilityRun, reliabilityProfile, sleep, StampedStream, waitUntil, validatedFigures } from '../src';
 
@@ -57,7 +57,7 @@ describe('S3: handlers slower than the session timeout', () => {
       instrumentation.on(RuntimeEvent.GroupJoined, () => counts.joins++);
       for (const instance of ['m1', 'm2']) {
         const consumer = new EventConsumer({
-          kafka,
+          client: kafkaJsClient(kafka),
           groupId,
           routes: [
             {

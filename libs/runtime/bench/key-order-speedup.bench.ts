@@ -10,7 +10,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { EventConsumer, ProcessingMode } from '../src';
+import { EventConsumer, kafkaJsClient, ProcessingMode } from '../src';
 
 const HANDLER_MS = 5;
 const CONCURRENCY = 64;
@@ -41,7 +41,7 @@ async function run(kafka: Kafka, admin: Admin, keys: number, mode: ProcessingMod
   let violations = 0;
   const last = new Map<string, number>();
   const consumer = new EventConsumer({
-    kafka,
+    client: kafkaJsClient(kafka),
     groupId: topic,
     keyOrder: { partitionConcurrency: CONCURRENCY },
     routes: [

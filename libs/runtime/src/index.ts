@@ -11,6 +11,12 @@ export { ANY_EVENT_TYPE, ProcessingMode, type EventContext, type EventHandler, t
 export { rawRecordDecoder, type RecordDecoder } from './consumer/record-decoder';
 export { CloudEventAvroDecoder } from './consumer/cloud-event-avro.decoder';
 export { CONSUMER_FETCH_DEFAULTS, EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
+export type { HandlerInterceptor, HandlerInvocation } from './consumer/handler-interceptor';
+export { composeInterceptors, type Interceptor } from './interceptors/interceptor';
+export { assertTopicsExist, missingTopics, type GroupTopics, type MissingTopic } from './admin/topic-preflight';
+export * from './kafka/kafka-client.port';
+export type { BatchControls, ConsumedBatch, ConsumedRecord, PartitionAssignment, RecordHeaders, RecordHeaderValue } from './kafka/consumed-record';
+export { createKafkaJsClient, kafkaJsAdmin, kafkaJsClient, type KafkaJsLike } from './kafka/kafkajs';
 export * from './publisher';
 export { provisionTopics, TopicMismatchError, type TopicCheck } from './admin/topic-provisioner';
 export { filterKafkaJsTimeoutWarning } from './kafkajs-timeout-warning.filter';

@@ -3,8 +3,7 @@
  * committed and nothing behind it is processed; when the write succeeds again the record is
  * dead-lettered once and the partition moves on.
  */
-import type { Producer } from 'kafkajs';
-import { RuntimeEvent } from '../src';
+import { kafkaJsClient, RuntimeEvent, type ProducerPort } from '../src';
 import { RuntimeTestKit, eventually } from './runtime-test-kit';
 
 describe('a failing dead-letter write', () => {
@@ -18,16 +17,17 @@ describe('a failing dead-letter write', () => {
       { key: 'k', value: 'bad' },
       { key: 'k', value: 'after' },
     ]);
-    const real = kit.kafka.producer({ idempotent: true });
+    const real = kafkaJsClient(kit.kafka).producer({ idempotent: true, maxInFlightRequests: 5 });
     await real.connect();
     let dlqDown = true;
-    const flaky = {
-      ...real,
-      send: async (record: Parameters<Producer['send']>[0]) => {
+    const flaky: ProducerPort = {
+      connect: () => real.connect(),
+      disconnect: () => real.disconnect(),
+      send: async (request) => {
         if (dlqDown) throw new Error('dead-letter topic unavailable');
-        return real.send(record);
+        return real.send(request);
       },
-    } as Producer;
+    };
 
     const handled: string[] = [];
     const consumer = kit.consumer(

@@ -1,6 +1,6 @@
 import type { Admin, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { testKafka, TestTopics } from '@eventline/testing';
-import { EventConsumer, RuntimeInstrumentation, type EventConsumerOptions, type EventRoute } from '../src';
+import { EventConsumer, kafkaJsClient, RuntimeInstrumentation, type EventConsumerOptions, type EventRoute } from '../src';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -50,7 +50,7 @@ export class RuntimeTestKit {
 
   consumer(groupPrefix: string, routes: EventRoute<never>[], options: Partial<EventConsumerOptions> = {}): EventConsumer {
     const consumer = new EventConsumer({
-      kafka: this.kafka,
+      client: kafkaJsClient(this.kafka),
       groupId: this.topics.group(groupPrefix),
       routes,
       instrumentation: new RuntimeInstrumentation(),

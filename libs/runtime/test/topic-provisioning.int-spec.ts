@@ -5,7 +5,7 @@
  */
 import { Topic, type TopicDeclaration } from '@eventline/contracts';
 import { uniqueName } from '@eventline/testing';
-import { provisionTopics, TopicMismatchError } from '../src';
+import { kafkaJsAdmin, provisionTopics, TopicMismatchError } from '../src';
 import { RuntimeTestKit } from './runtime-test-kit';
 
 describe('topic provisioning from the declarations', () => {
@@ -18,16 +18,16 @@ describe('topic provisioning from the declarations', () => {
     const declarations: TopicDeclaration[] = [{ topic: Topic.Orders, partitions: 3, config: { 'retention.ms': '3600000' }, deadLetter: true }];
     const admin = await kit.admin();
     try {
-      const created = await provisionTopics(admin, { physical, declarations });
+      const created = await provisionTopics(kafkaJsAdmin(admin), { physical, declarations });
       expect(created.map((c) => [c.topic, c.action])).toEqual([
         [`${prefix}orders`, 'created'],
         [`${prefix}orders.dlq`, 'created'],
       ]);
-      const again = await provisionTopics(admin, { physical, declarations });
+      const again = await provisionTopics(kafkaJsAdmin(admin), { physical, declarations });
       expect(again.every((c) => c.action === 'ok')).toBe(true);
 
       const changed: TopicDeclaration[] = [{ ...declarations[0], partitions: 6, config: { 'retention.ms': '7200000' } }];
-      const error = await provisionTopics(admin, { physical, declarations: changed }).catch((e: unknown) => e);
+      const error = await provisionTopics(kafkaJsAdmin(admin), { physical, declarations: changed }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TopicMismatchError);
       expect((error as Error).message).toContain(`${prefix}orders: 3 partitions, declared 6; retention.ms=3600000, declared 7200000`);
       const meta = await admin.fetchTopicMetadata({ topics: [`${prefix}orders`] });

@@ -22,7 +22,7 @@ import { startFulfillmentWorker } from '@eventline/fulfillment';
 import { ClusterMode, LocalKafka, workspaceRoot } from '@eventline/local-kafka';
 import { EmailSink, startNotificationsWorker } from '@eventline/notifications';
 import { check, groupLag, publishResult, reliabilityProfile, sleep, waitUntil } from '@eventline/reliability';
-import { provisionTopics } from '@eventline/runtime';
+import { kafkaJsAdmin, provisionTopics } from '@eventline/runtime';
 import { DATABASE } from '@eventline/service-kit';
 import type { Database } from '@eventline/persistence';
 import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
@@ -113,7 +113,7 @@ describe('S7: orders service killed before its relay ran, then Kafka down for 20
     kafka = new Kafka({ clientId: 'reliability-s7', brokers: cluster.bootstrap, logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
-    await provisionTopics(admin, { physical });
+    await provisionTopics(kafkaJsAdmin(admin), { physical });
     registry = await startSchemaRegistry();
     pool = new Pool({ connectionString: POSTGRES_URL, max: 2 });
     const common = { connection: plainConnectionSettings(cluster.bootstrap, registry.url), codecMode: CodecMode.Development, topicPrefix: prefix, port: 0 };

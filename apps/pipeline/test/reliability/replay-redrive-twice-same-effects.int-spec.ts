@@ -23,7 +23,7 @@ import { ShipmentsRepository, startFulfillmentWorker } from '@eventline/fulfillm
 import { workspaceRoot } from '@eventline/local-kafka';
 import { EmailSink, startNotificationsWorker } from '@eventline/notifications';
 import { check, groupLag, publishResult, reliabilityProfile, waitUntil } from '@eventline/reliability';
-import { EventPublisher, provisionTopics } from '@eventline/runtime';
+import { EventPublisher, kafkaJsAdmin, kafkaJsClient, provisionTopics } from '@eventline/runtime';
 import { DATABASE } from '@eventline/service-kit';
 import type { Database } from '@eventline/persistence';
 import { startSchemaRegistry, testBrokers, testKafka, TestTopics, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
@@ -103,12 +103,12 @@ describe('S8: replay and redrive, twice', () => {
   beforeAll(async () => {
     registry = await startSchemaRegistry();
     const admin = await topics.admin();
-    await provisionTopics(admin, { physical: a.physical });
-    await provisionTopics(admin, { physical: b.physical });
+    await provisionTopics(kafkaJsAdmin(admin), { physical: a.physical });
+    await provisionTopics(kafkaJsAdmin(admin), { physical: b.physical });
     await a.start(registry.url);
     await b.start(registry.url);
     const codec = new AvroCodec({ registry: new ConfluentSchemaRegistryClient({ host: registry.url }), mode: CodecMode.Development });
-    publisher = new EventPublisher({ kafka, codec, source: '/test/s8', topicOf: (type) => a.physical(type.includes('.orders.') ? 'orders' : type.includes('.shipments.') ? 'shipments' : 'notifications') });
+    publisher = new EventPublisher({ client: kafkaJsClient(kafka), codec, source: '/test/s8', topicOf: (type) => a.physical(type.includes('.orders.') ? 'orders' : type.includes('.shipments.') ? 'shipments' : 'notifications') });
     await publisher.connect();
   }, 120_000);
 

@@ -17,7 +17,7 @@ import type { SecureClusterCredentials } from '@eventline/local-kafka';
 import { ShipmentsRepository, fulfillmentConfig, startFulfillmentWorker } from '@eventline/fulfillment';
 import { EmailSink, notificationsConfig, startNotificationsWorker } from '@eventline/notifications';
 import { createOrdersApp, readOrdersServiceConfig, type OrdersApp } from '@eventline/orders';
-import { RuntimeMetrics } from '@eventline/runtime';
+import { kafkaJsAdmin, RuntimeMetrics } from '@eventline/runtime';
 import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
 import { provisionTopics } from '@eventline/runtime';
 import { publishResult } from '@eventline/reliability';
@@ -87,7 +87,7 @@ describe('a missing ACL stops the work it guards and loses nothing', () => {
     await admin.connect();
     const plan = await runToExit('apps/cli/src/main.ts', ['--command-config', creds.writeClientProperties('admin', join(dir, 'admin.properties')), 'acls', 'plan', '--prefix', prefix, '--execute', '--json'], nameEnv);
     expect(plan.code).toBe(0);
-    await provisionTopics(admin, { physical: (t) => `${prefix}${t}` });
+    await provisionTopics(kafkaJsAdmin(admin), { physical: (t) => `${prefix}${t}` });
     registry = await startSchemaRegistry({ topic: schemasTopic, env: { KAFKA_BROKERS: '', KAFKA_CLIENT_CONFIG: creds.writeClientProperties('schema-registry', join(dir, 'registry.properties')) } });
   }, 240_000);
 

@@ -16,7 +16,7 @@ import { ClientTransport, type SecureClusterCredentials } from '@eventline/local
 import { ShipmentsRepository, fulfillmentConfig, startFulfillmentWorker } from '@eventline/fulfillment';
 import { EmailSink, notificationsConfig, startNotificationsWorker } from '@eventline/notifications';
 import { createOrdersApp, readOrdersServiceConfig, type OrdersApp } from '@eventline/orders';
-import { parseDeadLetterHeaders, provisionTopics } from '@eventline/runtime';
+import { kafkaJsAdmin, parseDeadLetterHeaders, provisionTopics } from '@eventline/runtime';
 import { startSchemaRegistry, uniqueName, type SchemaRegistryProcess } from '@eventline/testing';
 import { canaryCount, cleanUpNames, eventually, runToExit, secureCluster, type ExitResult } from './secured-cluster-kit';
 
@@ -53,7 +53,7 @@ describe('the pipeline on SASL_SSL and mTLS with the planned ACLs', () => {
     // The operator step, as a person runs it: the plan for these names, applied as admin.
     const acls = await cli(['acls', 'plan', '--prefix', prefix, '--execute', '--json'], 'admin');
     expect(acls.code).toBe(0);
-    await provisionTopics(admin, { physical: (t) => `${prefix}${t}` });
+    await provisionTopics(kafkaJsAdmin(admin), { physical: (t) => `${prefix}${t}` });
     // kafkajs's waitForLeaders gives up on the UNKNOWN_TOPIC_OR_PARTITION a fresh broker answers for a moment.
     await admin.createTopics({ topics: [{ topic: `${prefix}orders.replay`, numPartitions: 6 }], waitForLeaders: false });
     await eventually('the replay target to have leaders', async () => {

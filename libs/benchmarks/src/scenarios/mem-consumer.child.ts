@@ -4,7 +4,7 @@
  * the environment, prints one JSON line with the result.
  */
 import { Kafka, logLevel } from 'kafkajs';
-import { EventConsumer, ProcessingMode, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
+import { EventConsumer, kafkaJsClient, ProcessingMode, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
 import { FETCH, PARTITIONS } from '../support/fetch-settings';
 import { RssSampler } from '../support/rss-sampler';
 import { waitUntil } from '../support/waiting';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const instrumentation = new RuntimeInstrumentation();
   instrumentation.on(RuntimeEvent.BatchStart, () => (first ||= performance.now()));
   const consumer = new EventConsumer({
-    kafka: new Kafka({ clientId: 'eventline-bench-mem', brokers, logLevel: logLevel.NOTHING }),
+    client: kafkaJsClient(new Kafka({ clientId: 'eventline-bench-mem', brokers, logLevel: logLevel.NOTHING })),
     groupId: process.env.BENCH_GROUP ?? '',
     instrumentation,
     concurrency: PARTITIONS,

@@ -1,7 +1,7 @@
 import { Partitioners, type Message } from 'kafkajs';
 import type { AvroCodec } from '@eventline/codec';
 import type { OrderPlaced } from '@eventline/contracts';
-import { EventPublisher, RuntimeEvent, RuntimeInstrumentation, type OutgoingEvent } from '@eventline/runtime';
+import { EventPublisher, kafkaJsClient, type OutgoingEvent, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
 import type { BenchContext } from '../bench-context';
 import { SEND_BATCH } from '../support/backlog';
 import { BENCH_EVENT_TYPE, benchPayload } from '../support/bench-records';
@@ -47,7 +47,7 @@ export async function eventlinePublish(ctx: BenchContext, codec: AvroCodec, topi
     acknowledged += count;
   });
   const publisher = new EventPublisher({
-    kafka: ctx.kafka,
+    client: kafkaJsClient(ctx.kafka),
     codec,
     source: '/eventline/benchmarks',
     topicOf: () => topic,

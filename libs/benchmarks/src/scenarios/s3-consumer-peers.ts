@@ -1,6 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import { EventCatalog } from '@eventline/contracts';
-import { CloudEventAvroDecoder, EventConsumer, ProcessingMode, RuntimeEvent, RuntimeInstrumentation, type EventConsumerOptions, type RecordDecoder } from '@eventline/runtime';
+import { CloudEventAvroDecoder, EventConsumer, type EventConsumerOptions, kafkaJsClient, ProcessingMode, type RecordDecoder, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
 import type { BenchContext } from '../bench-context';
 import { ConsumeWindow } from '../support/consumer-run';
 import { FETCH, PARTITIONS } from '../support/fetch-settings';
@@ -34,7 +34,7 @@ async function consume(ctx: BenchContext, topic: string, records: number, { deco
   // The intersection lets `interceptors` through whether or not EventConsumerOptions declares
   // it yet; once it does, the type checker holds NoopInterceptor to the runtime's own type.
   const options: EventConsumerOptions & { readonly interceptors?: readonly NoopInterceptor[] } = {
-    kafka: ctx.kafka,
+    client: kafkaJsClient(ctx.kafka),
     groupId: ctx.topics.group('bench-eventline'),
     instrumentation,
     decoder,

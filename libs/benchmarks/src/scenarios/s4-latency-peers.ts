@@ -1,5 +1,5 @@
 import type { Message } from 'kafkajs';
-import { EventConsumer, EventPublisher, ProcessingMode, RuntimeEvent, RuntimeInstrumentation, type EventContext } from '@eventline/runtime';
+import { EventConsumer, type EventContext, EventPublisher, kafkaJsClient, ProcessingMode, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
 import type { BenchContext } from '../bench-context';
 import { BENCH_EVENT_TYPE, benchHeaders, benchPayload } from '../support/bench-records';
 import { FETCH, PARTITIONS } from '../support/fetch-settings';
@@ -45,7 +45,7 @@ export async function eventlineLatency(ctx: BenchContext, topic: string, pace: P
   let joined = false;
   instrumentation.on(RuntimeEvent.GroupJoined, () => (joined = true));
   const consumer = new EventConsumer({
-    kafka: ctx.kafka,
+    client: kafkaJsClient(ctx.kafka),
     groupId: ctx.topics.group('bench-s4-eventline'),
     decoder: avroDecoder(codec),
     instrumentation,
@@ -55,7 +55,7 @@ export async function eventlineLatency(ctx: BenchContext, topic: string, pace: P
     maxWaitTimeMs: FETCH.maxWaitTimeInMs,
     routes: [{ topic, eventType: '*', mode: ProcessingMode.PartitionOrder, deadLetter: false, handler: (_e: unknown, c: EventContext) => recorder.arrived(c.eventId) }],
   });
-  const publisher = new EventPublisher({ kafka: ctx.kafka, codec, source: '/eventline/benchmarks', topicOf: () => topic });
+  const publisher = new EventPublisher({ client: kafkaJsClient(ctx.kafka), codec, source: '/eventline/benchmarks', topicOf: () => topic });
   await publisher.connect();
   // The schema registers on the first publish; do it before the clock runs.
   await publisher.publish(BENCH_EVENT_TYPE, benchPayload(-1), { id: 'warm-up' });

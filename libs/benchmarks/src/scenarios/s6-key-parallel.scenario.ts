@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventConsumer, ProcessingMode, type EventContext } from '@eventline/runtime';
+import { EventConsumer, type EventContext, kafkaJsClient, ProcessingMode } from '@eventline/runtime';
 import type { BenchContext, Scenario } from '../bench-context';
 import type { MarkdownTable, ScenarioResult, TargetCheck } from '../report/result.types';
 import { produceBacklog } from '../support/backlog';
@@ -44,7 +44,7 @@ async function runPeer(ctx: BenchContext, topic: string, mode: ProcessingMode, r
   const window = new ConsumeWindow(ctx.cpu, records);
   const watch = new KeyOrderWatch();
   const consumer = new EventConsumer({
-    kafka: ctx.kafka,
+    client: kafkaJsClient(ctx.kafka),
     groupId: ctx.topics.group(`bench-s6-${mode}`),
     keyOrder: { partitionConcurrency },
     routes: [

@@ -9,7 +9,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
 import { EventCatalog } from '@eventline/contracts';
-import { CloudEventAvroDecoder, EventConsumer, ProcessingMode, RuntimeEvent, RuntimeInstrumentation, type EventContext } from '@eventline/runtime';
+import { CloudEventAvroDecoder, EventConsumer, type EventContext, kafkaJsClient, ProcessingMode, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
 
 const now = () => (performance.timeOrigin + performance.now()).toFixed(2);
 const env = (name: string) => {
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   instrumentation.on(RuntimeEvent.GroupJoined, ({ assignment }) => process.stdout.write(`joined ${now()} ${JSON.stringify(assignment)}\n`));
   const codec = new AvroCodec({ registry: new ConfluentSchemaRegistryClient({ host: env('BENCH_REGISTRY_URL') }), mode: CodecMode.Production });
   const consumer = new EventConsumer({
-    kafka: new Kafka({ clientId: `bench-s7-${env('BENCH_INSTANCE')}`, brokers: env('BENCH_BROKERS').split(','), logLevel: logLevel.NOTHING }),
+    client: kafkaJsClient(new Kafka({ clientId: `bench-s7-${env('BENCH_INSTANCE')}`, brokers: env('BENCH_BROKERS').split(','), logLevel: logLevel.NOTHING })),
     groupId: env('BENCH_GROUP'),
     decoder: new CloudEventAvroDecoder(codec, EventCatalog),
     instrumentation,

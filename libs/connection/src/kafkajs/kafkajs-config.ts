@@ -1,10 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import type { KafkaConfig, SASLOptions } from 'kafkajs';
 import { SaslMechanism, type KafkaConnectionSettings, type SaslSettings, type TlsSettings } from '../settings/connection-settings';
 
+/** SASL as kafkajs takes it (and the runtime's Kafka client port: the same shapes). */
+export type KafkaJsSasl =
+  | { mechanism: 'plain'; username: string; password: string }
+  | { mechanism: 'scram-sha-256'; username: string; password: string }
+  | { mechanism: 'scram-sha-512'; username: string; password: string }
+  | { mechanism: 'oauthbearer'; oauthBearerProvider: () => Promise<{ value: string }> };
+
 /** The part of a kafkajs `KafkaConfig` that says where Kafka is and who we are. */
-export type KafkaJsConnection = Pick<KafkaConfig, 'brokers' | 'ssl' | 'sasl'> & { clientId?: string };
+export interface KafkaJsConnection {
+  brokers: string[];
+  clientId?: string;
+  ssl?: ConnectionOptions;
+  sasl?: KafkaJsSasl;
+}
 
 /**
  * Settings → kafkajs options. Certificate files are read here, once; the OAUTHBEARER token
@@ -33,7 +44,7 @@ function tlsOptions(tls: TlsSettings): ConnectionOptions {
   };
 }
 
-function saslOptions(sasl: SaslSettings, provider?: () => Promise<{ value: string }>): SASLOptions {
+function saslOptions(sasl: SaslSettings, provider?: () => Promise<{ value: string }>): KafkaJsSasl {
   if (sasl.mechanism === SaslMechanism.OauthBearer) {
     const { path } = sasl.tokenFile;
     return {
@@ -42,5 +53,5 @@ function saslOptions(sasl: SaslSettings, provider?: () => Promise<{ value: strin
     };
   }
   const mechanism = sasl.mechanism.toLowerCase() as 'plain' | 'scram-sha-256' | 'scram-sha-512';
-  return { mechanism, username: sasl.username, password: sasl.password.reveal() };
+  return { mechanism, username: sasl.username, password: sasl.password.reveal() } as KafkaJsSasl;
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import { ModuleRef } from '@nestjs/core';
 import type { AvroCodec } from '@eventline/codec';
 import { EventCatalog } from '@eventline/contracts';
-import { CloudEventAvroDecoder, EventConsumer, RuntimeInstrumentation } from '@eventline/runtime';
+import { CloudEventAvroDecoder, EventConsumer, RuntimeInstrumentation, type HandlerInterceptor, type KafkaClient } from '@eventline/runtime';
+import { resolveInterceptors } from '../interceptors/eventline-interceptor';
 import { EventHandlerExplorer } from '../discovery/event-handler.explorer';
 import { EventlinePublisher } from '../publisher/eventline.publisher';
 import type { EventlineModuleOptions } from '../eventline-module.options';
@@ -23,22 +24,29 @@ export class EventConsumersHost implements OnModuleInit, OnApplicationBootstrap,
   private readonly logger = new Logger(EventConsumersHost.name);
   private plans: ConsumerGroupPlan[] = [];
   private consumers: EventConsumer[] = [];
+  private interceptors: readonly HandlerInterceptor[] = [];
 
   constructor(
     @Inject(EVENTLINE_VALID_OPTIONS) private readonly options: EventlineModuleOptions,
-    @Inject(EVENTLINE_KAFKA) private readonly kafka: Kafka,
+    @Inject(EVENTLINE_KAFKA) private readonly kafka: KafkaClient,
     @Inject(EVENTLINE_CODEC) private readonly codec: AvroCodec,
     private readonly instrumentation: RuntimeInstrumentation,
     private readonly explorer: EventHandlerExplorer,
     private readonly states: ConsumerStateTracker,
     private readonly publisher: EventlinePublisher,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   /** Every provider exists by now, so discovery sees them all; no broker is contacted yet. */
   onModuleInit(): void {
     const handlers = this.explorer.explore();
     validateHandlers(handlers, this.options.consumer, this.options.topicNames);
-    this.plans = this.options.consumer ? buildConsumerPlan(handlers, this.options.consumer, this.options.topicNames) : [];
+    const consumer = this.options.consumer;
+    if (!consumer) return;
+    this.interceptors = resolveInterceptors(this.moduleRef, consumer.interceptors, 'consumer.interceptors');
+    this.plans = buildConsumerPlan(handlers, consumer, this.options.topicNames, (handler) =>
+      resolveInterceptors(this.moduleRef, handler.metadata.interceptors, `${handler.name} interceptors`),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -64,11 +72,12 @@ export class EventConsumersHost implements OnModuleInit, OnApplicationBootstrap,
     const consumers = this.plans.map(
       ({ groupId, settings, routes }) =>
         new EventConsumer({
-          kafka: this.kafka,
+          client: this.kafka,
           groupId,
           routes,
           decoder,
           instrumentation: this.instrumentation,
+          interceptors: this.interceptors,
           concurrency: settings.concurrency,
           commit: settings.commit,
           startFrom: settings.startFrom,

@@ -1,6 +1,8 @@
+import type { Type } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { EventPayload, EventType } from '@eventline/contracts';
 import type { ProcessingMode, RetryPolicy } from '@eventline/runtime';
+import type { EventlineHandlerInterceptor } from '../interceptors/eventline-interceptor';
 import type { OnEventContext } from './event.context';
 
 export interface OnEventOptions {
@@ -16,6 +18,8 @@ export interface OnEventOptions {
    * must agree; the runtime refuses a mix at start).
    */
   readonly mode?: ProcessingMode;
+  /** Interceptor providers around this handler, inside the consumer's own (`consumer.interceptors`); the first is outermost. */
+  readonly interceptors?: ReadonlyArray<Type<EventlineHandlerInterceptor>>;
 }
 
 /** What @OnEvent records on a method; discovery reads it back at bootstrap. */

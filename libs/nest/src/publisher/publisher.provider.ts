@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import type { ModuleRef } from '@nestjs/core';
 import type { AvroCodec } from '@eventline/codec';
 import { EventCatalog, type EventType } from '@eventline/contracts';
-import type { RuntimeInstrumentation } from '@eventline/runtime';
+import type { KafkaClient, RuntimeInstrumentation } from '@eventline/runtime';
 import type { EventlineModuleOptions } from '../eventline-module.options';
 import { physicalTopic } from '../routing/topic-names';
+import { resolveInterceptors } from '../interceptors/eventline-interceptor';
 import { connectInBackground } from './background-connect';
 import type { EventlinePublisher } from './eventline.publisher';
 import { RuntimeEventlinePublisher } from './runtime.publisher';
@@ -13,19 +14,21 @@ import { UnavailablePublisher } from './unavailable.publisher';
 /** Builds the app's publisher from the module's shared clients, connected before any consumer starts (or in the background, when asked). */
 export async function createPublisher(
   options: EventlineModuleOptions,
-  kafka: Kafka,
+  client: KafkaClient,
   codec: AvroCodec,
   instrumentation: RuntimeInstrumentation,
+  moduleRef: ModuleRef,
 ): Promise<EventlinePublisher> {
   // An app that only consumes has no publisher section and gets a publisher that says so.
   if (!options.publisher) return new UnavailablePublisher();
   const factory = options.publisher.factory ?? ((dependencies) => new RuntimeEventlinePublisher(dependencies));
   const publisher = await factory({
-    kafka,
+    client,
     codec,
     instrumentation,
     options: options.publisher,
     topicOf: (type: EventType) => physicalTopic(options.topicNames, EventCatalog[type].topic),
+    interceptors: resolveInterceptors(moduleRef, options.publisher.interceptors, 'publisher.interceptors'),
   });
   if (options.publisher.connect === 'background') {
     const logger = new Logger('EventlinePublisher');

@@ -11,12 +11,13 @@ export class RuntimeEventlinePublisher extends EventlinePublisher {
     super();
     const options = dependencies.options;
     this.publisher = new EventPublisher({
-      kafka: dependencies.kafka,
+      client: dependencies.client,
       codec: dependencies.codec,
       source: options?.source ?? '/eventline/app',
       topicOf: dependencies.topicOf,
       lingerMs: options?.lingerMs,
       instrumentation: dependencies.instrumentation,
+      interceptors: dependencies.interceptors,
     });
   }
 

@@ -1,5 +1,5 @@
 import { EventCatalog, type EventType } from '@eventline/contracts';
-import type { EventRoute } from '@eventline/runtime';
+import type { EventRoute, HandlerInterceptor } from '@eventline/runtime';
 import type { DiscoveredHandler } from '../discovery/discovered-handler';
 import type { ConsumerGroupSettings, ConsumerOptions, TopicNames } from '../eventline-module.options';
 import { groupOf, groupSettings } from './group-settings';
@@ -17,10 +17,16 @@ export interface ConsumerGroupPlan {
  * from the catalog (through `topicNames`); retry and dead-letter are the handler's own,
  * else its group's, else the runtime's defaults.
  */
-export function buildConsumerPlan(handlers: readonly DiscoveredHandler[], consumer: ConsumerOptions, topicNames?: TopicNames): ConsumerGroupPlan[] {
+export function buildConsumerPlan(
+  handlers: readonly DiscoveredHandler[],
+  consumer: ConsumerOptions,
+  topicNames?: TopicNames,
+  interceptorsOf: (handler: DiscoveredHandler) => readonly HandlerInterceptor[] = () => [],
+): ConsumerGroupPlan[] {
   const byGroup = new Map<string, Array<EventRoute<never>>>();
   for (const handler of handlers) {
     const { eventType, group, retry, deadLetter, mode } = handler.metadata;
+    const interceptors = interceptorsOf(handler);
     const groupId = groupOf(consumer, group);
     const settings = groupSettings(consumer, groupId);
     const route: EventRoute<never> = {
@@ -31,6 +37,7 @@ export function buildConsumerPlan(handlers: readonly DiscoveredHandler[], consum
       retry: { ...settings.retry, ...retry },
       deadLetter: deadLetter ?? settings.deadLetter,
       ...(mode ? { mode } : {}),
+      ...(interceptors.length > 0 ? { interceptors } : {}),
     };
     let routes = byGroup.get(groupId);
     if (!routes) byGroup.set(groupId, (routes = []));

@@ -16,7 +16,7 @@ export class FaultyPublisher extends EventlinePublisher {
   constructor(dependencies: PublisherDependencies) {
     super();
     this.inner = new EventPublisher({
-      kafka: dependencies.kafka,
+      client: dependencies.client,
       codec: dependencies.codec,
       source: dependencies.options?.source ?? '/test/faulty',
       topicOf: dependencies.topicOf,

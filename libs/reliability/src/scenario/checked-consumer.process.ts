@@ -8,7 +8,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
 import { EventCatalog } from '@eventline/contracts';
-import { CloudEventAvroDecoder, EventConsumer, ProcessingMode, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
+import { CloudEventAvroDecoder, EventConsumer, kafkaJsClient, ProcessingMode, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
 import { checkedHandler } from '../checker/checked-handler';
 import { ProcessingLog } from '../checker/processing-log';
 import { CHECKED_EVENT_TYPE } from './stamped-stream';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   instrumentation.on(RuntimeEvent.GroupJoined, ({ assignment }) => process.stdout.write(`joined ${JSON.stringify(assignment)}\n`));
   instrumentation.on(RuntimeEvent.Rebalance, () => process.stdout.write('rebalance\n'));
   const consumer = new EventConsumer({
-    kafka: new Kafka({ clientId: `reliability-${instance}`, brokers: required('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }),
+    client: kafkaJsClient(new Kafka({ clientId: `reliability-${instance}`, brokers: required('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING })),
     groupId: required('GROUP'),
     routes: [{ topic: required('TOPIC'), eventType: CHECKED_EVENT_TYPE, mode, deadLetter: false, handler: checkedHandler(log, instance) }],
     decoder: new CloudEventAvroDecoder(codec, EventCatalog),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
-import { EventPublisher, type EventPublisherOptions } from '@eventline/runtime';
+import { EventPublisher, type EventPublisherOptions, kafkaJsClient } from '@eventline/runtime';
 import { analyseRun } from '../checker/analyse-run';
 import { checkDatabaseUrl, ProcessingLog } from '../checker/processing-log';
 import { SendLedger, SendOutcome } from '../checker/send-ledger';
@@ -34,7 +34,7 @@ export class ReliabilityRun {
 
   /** An EventPublisher onto `topic` (the catalog topics are replaced by the scenario's). */
   async publisher(kafka: Kafka, topic: string, options: Partial<EventPublisherOptions> = {}): Promise<EventPublisher> {
-    const publisher = new EventPublisher({ kafka, codec: this.codec, source: '/eventline/reliability', topicOf: () => topic, ...options });
+    const publisher = new EventPublisher({ client: kafkaJsClient(kafka), codec: this.codec, source: '/eventline/reliability', topicOf: () => topic, ...options });
     await publisher.connect();
     this.publishers.push(publisher);
     return publisher;

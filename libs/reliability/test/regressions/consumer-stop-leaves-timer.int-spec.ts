@@ -6,7 +6,7 @@
  * the `Promise.race([... release ..., sleep(...)])` in stop()) and never clears that sleep,
  * so a timer of up to shutdownTimeoutMs (default 30 s) outlives the consumer.
  */
-import { EventConsumer } from '@eventline/runtime';
+import { EventConsumer, kafkaJsClient } from '@eventline/runtime';
 import { testKafka, TestTopics } from '@eventline/testing';
 
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
@@ -18,7 +18,7 @@ describe('EventConsumer.stop()', () => {
 
   it('leaves no timer behind once it resolved', async () => {
     const topic = await topics.create('stop-timer', 1);
-    const consumer = new EventConsumer({ kafka, groupId: topics.group('stop-timer'), routes: [{ topic, eventType: '*', deadLetter: false, handler: () => undefined }], shutdownTimeoutMs: 3_000 });
+    const consumer = new EventConsumer({ client: kafkaJsClient(kafka), groupId: topics.group('stop-timer'), routes: [{ topic, eventType: '*', deadLetter: false, handler: () => undefined }], shutdownTimeoutMs: 3_000 });
     const before = timers();
     await consumer.start();
     await consumer.stop();

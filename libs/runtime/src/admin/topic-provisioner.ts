@@ -1,4 +1,4 @@
-import type { Admin, ITopicConfig } from 'kafkajs';
+import type { AdminPort, TopicSpec } from '../kafka/kafka-client.port';
 import { DEAD_LETTER_TOPIC_CONFIG, TOPIC_DECLARATIONS, type Topic, type TopicDeclaration } from '@eventline/contracts';
 import { defaultDeadLetterTopic } from '../dead-letter/dead-letter-headers';
 
@@ -45,7 +45,7 @@ function wanted(declarations: readonly TopicDeclaration[], physical: (topic: Top
  * keys, and retention is an operator's decision.
  */
 export async function provisionTopics(
-  admin: Admin,
+  admin: Pick<AdminPort, 'listTopics' | 'createTopics' | 'topicPartitions' | 'topicConfigs'>,
   options: { physical?: (topic: Topic) => string; declarations?: readonly TopicDeclaration[]; replicationFactor?: number } = {},
 ): Promise<TopicCheck[]> {
   const physical = options.physical ?? ((t: Topic) => t);
@@ -53,21 +53,22 @@ export async function provisionTopics(
   const existing = new Set(await admin.listTopics());
   const toCreate = want.filter((w) => !existing.has(w.name));
   if (toCreate.length > 0) {
-    const topics: ITopicConfig[] = toCreate.map((w) => ({
+    const topics: TopicSpec[] = toCreate.map((w) => ({
       topic: w.name,
       numPartitions: w.partitions,
       // -1: the broker's default.replication.factor (1 locally, 3 on the three-node cluster).
       replicationFactor: options.replicationFactor ?? -1,
       configEntries: Object.entries(w.config).map(([name, value]) => ({ name, value })),
     }));
-    // kafkajs's own waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a broker
-    // answers for a moment after creating a topic; wait for every leader here instead.
-    await admin.createTopics({ topics, waitForLeaders: false });
+    // A broker answers UNKNOWN_TOPIC_OR_PARTITION for a moment after creating a topic (kafkajs's
+    // own waitForLeaders gives up on it); wait for every leader here instead.
+    await admin.createTopics(topics);
     const names = toCreate.map((w) => w.name);
     for (let i = 0; ; i++) {
-      const ready = await admin
-        .fetchTopicMetadata({ topics: names })
-        .then((m) => m.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)), () => false);
+      const ready = await admin.topicPartitions(names).then(
+        (topics) => topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)),
+        () => false,
+      );
       if (ready) break;
       if (i >= 300) throw new Error(`topics ${names.join(', ')} have no leaders after 30 s`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -76,18 +77,16 @@ export async function provisionTopics(
   const present = want.filter((w) => existing.has(w.name));
   const checks: TopicCheck[] = toCreate.map((w) => ({ topic: w.name, action: 'created', problems: [] }));
   if (present.length > 0) {
-    const metadata = await admin.fetchTopicMetadata({ topics: present.map((w) => w.name) });
-    const configs = await admin.describeConfigs({
-      includeSynonyms: false,
-      resources: present.map((w) => ({ type: 2 /* TOPIC */, name: w.name, configNames: Object.keys(w.config) })),
-    });
+    const metadata = await admin.topicPartitions(present.map((w) => w.name));
+    const configNames = [...new Set(present.flatMap((w) => Object.keys(w.config)))];
+    const configs = await admin.topicConfigs(present.map((w) => w.name), configNames);
     for (const w of present) {
       const problems: string[] = [];
-      const partitions = metadata.topics.find((t) => t.name === w.name)?.partitions.length ?? 0;
+      const partitions = metadata.find((t) => t.name === w.name)?.partitions.length ?? 0;
       if (partitions !== w.partitions) problems.push(`${partitions} partitions, declared ${w.partitions}`);
-      const entries = configs.resources.find((r) => r.resourceName === w.name)?.configEntries ?? [];
+      const entries = configs.get(w.name);
       for (const [name, value] of Object.entries(w.config)) {
-        const actual = entries.find((e) => e.configName === name)?.configValue;
+        const actual = entries?.get(name);
         if (actual !== value) problems.push(`${name}=${actual ?? '(unset)'}, declared ${value}`);
       }
       checks.push({ topic: w.name, action: problems.length ? 'mismatch' : 'ok', problems });

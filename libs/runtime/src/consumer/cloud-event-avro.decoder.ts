@@ -1,4 +1,4 @@
-import type { KafkaMessage } from 'kafkajs';
+import type { ConsumedRecord } from '../kafka/consumed-record';
 import type { AvroCodec } from '@eventline/codec';
 import { CloudEventHeader, parseCloudEventHeaders, type EventCatalog } from '@eventline/contracts';
 import { RuntimeError, RuntimeErrorCode } from '../errors/runtime.error';
@@ -23,18 +23,18 @@ export class CloudEventAvroDecoder implements RecordDecoder {
     private readonly catalog: EventCatalog,
   ) {}
 
-  eventType(_topic: string, message: KafkaMessage): string {
+  eventType(_topic: string, message: ConsumedRecord): string {
     // The shortcut reads the publisher's canonical headers; anything else gets the full parse
     // (which throws the poison error when the headers are wrong).
     return this.types.typeOf(message.headers) ?? parseCloudEventHeaders(message.headers, { isKnownType: this.isKnownType }).type;
   }
 
-  eventId(message: KafkaMessage): string | undefined {
+  eventId(message: ConsumedRecord): string | undefined {
     return message.headers?.[ID_HEADER]?.toString();
   }
 
   /** The event, synchronously once its writer schema is known; a promise for the first record of a schema. */
-  decode(_topic: string, message: KafkaMessage, eventType: string): unknown {
+  decode(_topic: string, message: ConsumedRecord, eventType: string): unknown {
     if (!message.value) {
       throw new RuntimeError(RuntimeErrorCode.RecordWithoutValue, 'record has no value (a tombstone?) but carries an event type', false, true);
     }

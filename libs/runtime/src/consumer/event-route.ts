@@ -1,5 +1,6 @@
-import type { IHeaders } from 'kafkajs';
+import type { RecordHeaders } from '../kafka/consumed-record';
 import type { RetryPolicy } from '../retry/retry-policy';
+import type { HandlerInterceptor } from './handler-interceptor';
 
 /** How a route's partitions are processed; each mode is a strategy in strategies/. */
 export const ProcessingMode = {
@@ -18,10 +19,10 @@ export interface EventContext {
   readonly groupId: string;
   readonly topic: string;
   readonly partition: number;
-  /** kafkajs's string form; never a JS number. */
+  /** A decimal string; never a JS number. */
   readonly offset: string;
   readonly key: Buffer | null;
-  readonly headers: IHeaders;
+  readonly headers: RecordHeaders;
   /** Kafka's record timestamp, ms since the epoch, as a string. */
   readonly timestamp: string;
   readonly eventType: string;
@@ -48,6 +49,8 @@ export interface EventRoute<T = unknown> {
   readonly mode?: ProcessingMode;
   /** A name for logs and metrics; defaults to `<topic>/<eventType>`. */
   readonly name?: string;
+  /** Around this route's handler, inside the consumer's own interceptors; the first is outermost. */
+  readonly interceptors?: readonly HandlerInterceptor[];
 }
 
 export const ANY_EVENT_TYPE = '*';

@@ -1,4 +1,4 @@
-import type { KafkaMessage } from 'kafkajs';
+import type { ConsumedRecord } from '../kafka/consumed-record';
 
 /**
  * Turns a record into (event type, event). Errors must say what they are: `poison: true`
@@ -7,15 +7,15 @@ import type { KafkaMessage } from 'kafkajs';
  * dead-lettered: the record is fine).
  */
 export interface RecordDecoder {
-  eventType(topic: string, message: KafkaMessage): string;
+  eventType(topic: string, message: ConsumedRecord): string;
   /** The record's event id (ce_id) if it has one. */
-  eventId(message: KafkaMessage): string | undefined;
+  eventId(message: ConsumedRecord): string | undefined;
   /**
    * The event. Return it directly when it is at hand (the consumer then handles the record
    * without waiting a turn) and a promise only when decoding must wait, e.g. for the registry.
    * May throw or reject; both are decode failures.
    */
-  decode(topic: string, message: KafkaMessage, eventType: string): unknown | Promise<unknown>;
+  decode(topic: string, message: ConsumedRecord, eventType: string): unknown | Promise<unknown>;
 }
 
 /** For topics that do not carry Eventline events: every record is type `*` and the event is the raw value. */

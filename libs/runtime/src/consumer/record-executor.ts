@@ -1,10 +1,10 @@
-import type { KafkaMessage } from 'kafkajs';
 import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
 import { classifyFailure, errorClass, errorCode, errorMessage, FailureKind } from '../errors/failure-classifier';
 import { decideFailure, FailureAction } from '../failure/failure-decision';
 import { RuntimeEvent, SkipReason, type RuntimeInstrumentation } from '../instrumentation/runtime-events';
 import { retryDelayMs } from '../retry/retry-policy';
-import type { EventContext } from './event-route';
+import type { ConsumedRecord } from '../kafka/consumed-record';
+import type { HandlerInvocation } from './handler-interceptor';
 import type { HeartbeatKeeper } from './heartbeat-keeper';
 import type { RecordDecoder } from './record-decoder';
 import { redriveForOtherGroup } from './redrive-audience';
@@ -54,7 +54,7 @@ export class RecordExecutor {
     private readonly instrumentation: RuntimeInstrumentation,
   ) {}
 
-  execute(topic: string, partition: number, message: KafkaMessage, attempt: number, heartbeats: HeartbeatKeeper): RecordOutcome | Promise<RecordOutcome> {
+  execute(topic: string, partition: number, message: ConsumedRecord, attempt: number, heartbeats: HeartbeatKeeper): RecordOutcome | Promise<RecordOutcome> {
     // Before anything reads the record: a record redriven for another group is finished here
     // whatever its bytes, so it needs no registry and can be neither poison nor dead-lettered
     // by a group it was never meant for.
@@ -94,7 +94,7 @@ export class RecordExecutor {
   private async handleDecoded(
     topic: string,
     partition: number,
-    message: KafkaMessage,
+    message: ConsumedRecord,
     attempt: number,
     heartbeats: HeartbeatKeeper,
     route: ResolvedRoute,
@@ -114,7 +114,7 @@ export class RecordExecutor {
   private handle(
     topic: string,
     partition: number,
-    message: KafkaMessage,
+    message: ConsumedRecord,
     attempt: number,
     heartbeats: HeartbeatKeeper,
     route: ResolvedRoute,
@@ -122,21 +122,25 @@ export class RecordExecutor {
     event: unknown,
     started: number,
   ): RecordOutcome | Promise<RecordOutcome> {
-    const context: EventContext = {
+    // The handler's context and the interceptors' invocation in one object: one allocation per record.
+    const context: HandlerInvocation = {
       groupId: this.groupId,
       topic,
       partition,
       offset: message.offset,
-      key: message.key,
+      key: message.key ?? null,
       headers: message.headers ?? {},
       timestamp: message.timestamp,
       eventType,
       eventId: this.decoder.eventId(message),
       attempt,
+      event,
+      route: route.name,
     };
+    const intercepted = route.intercepted;
     let result: unknown;
     try {
-      result = route.handler(event, context);
+      result = intercepted === undefined ? route.handler(event, context) : intercepted(context);
     } catch (error) {
       return this.onFailure(topic, partition, message, attempt, route, eventType, Stage.Handle, error);
     }
@@ -148,7 +152,7 @@ export class RecordExecutor {
   private async awaitHandler(
     topic: string,
     partition: number,
-    message: KafkaMessage,
+    message: ConsumedRecord,
     attempt: number,
     heartbeats: HeartbeatKeeper,
     route: ResolvedRoute,
@@ -167,7 +171,7 @@ export class RecordExecutor {
     return this.processed(topic, partition, message, attempt, eventType, started);
   }
 
-  private processed(topic: string, partition: number, message: KafkaMessage, attempt: number, eventType: string, started: number): RecordOutcome {
+  private processed(topic: string, partition: number, message: ConsumedRecord, attempt: number, eventType: string, started: number): RecordOutcome {
     if (started >= 0) {
       this.instrumentation.emit(RECORD_PROCESSED, {
         groupId: this.groupId,
@@ -185,7 +189,7 @@ export class RecordExecutor {
   private async onFailure(
     topic: string,
     partition: number,
-    message: KafkaMessage,
+    message: ConsumedRecord,
     attempt: number,
     route: ResolvedRoute,
     eventType: string | undefined,
@@ -219,7 +223,7 @@ export class RecordExecutor {
     }
   }
 
-  private retry(topic: string, partition: number, message: KafkaMessage, delayMs: number, nextAttempt: number): RecordOutcome {
+  private retry(topic: string, partition: number, message: ConsumedRecord, delayMs: number, nextAttempt: number): RecordOutcome {
     this.instrumentation.emit(RuntimeEvent.RecordRetryScheduled, { groupId: this.groupId, topic, partition, offset: message.offset, attempt: nextAttempt, delayMs });
     return { kind: 'retry', delayMs, nextAttempt };
   }
@@ -227,7 +231,7 @@ export class RecordExecutor {
   private async deadLetter(
     topic: string,
     partition: number,
-    message: KafkaMessage,
+    message: ConsumedRecord,
     attempt: number,
     route: ResolvedRoute,
     error: unknown,
@@ -236,7 +240,7 @@ export class RecordExecutor {
     try {
       await this.deadLetters.write(
         deadLetterTopic,
-        { key: message.key, value: message.value, headers: message.headers, timestamp: message.timestamp },
+        { key: message.key ?? null, value: message.value, headers: message.headers, timestamp: message.timestamp },
         {
           sourceTopic: topic,
           sourcePartition: partition,

@@ -1,4 +1,4 @@
-import type { IHeaders } from 'kafkajs';
+import type { RecordHeaders } from '../kafka/consumed-record';
 import { redriveTargetGroup } from '../dead-letter/dead-letter-headers';
 
 /**
@@ -11,7 +11,7 @@ import { redriveTargetGroup } from '../dead-letter/dead-letter-headers';
  * A record that names no group, or this one, is processed as usual. Group ids compare
  * exactly: Kafka's group ids are case-sensitive strings.
  */
-export function redriveForOtherGroup(headers: IHeaders | undefined, groupId: string): string | undefined {
+export function redriveForOtherGroup(headers: RecordHeaders | undefined, groupId: string): string | undefined {
   const forGroup = redriveTargetGroup(headers);
   return forGroup !== undefined && forGroup !== groupId ? forGroup : undefined;
 }

@@ -1,7 +1,9 @@
 import { configError } from '../errors/runtime.error';
 import { defaultDeadLetterTopic } from '../dead-letter/dead-letter-headers';
 import { retryPolicy, type RetryPolicy } from '../retry/retry-policy';
+import { checkInterceptors, composeInterceptors } from '../interceptors/interceptor';
 import { ANY_EVENT_TYPE, ProcessingMode, type EventRoute } from './event-route';
+import type { HandlerInterceptor, HandlerInvocation } from './handler-interceptor';
 
 /** A route with every default filled in and validated. */
 export interface ResolvedRoute {
@@ -9,6 +11,8 @@ export interface ResolvedRoute {
   readonly topic: string;
   readonly eventType: string;
   readonly handler: EventRoute['handler'];
+  /** The handler inside the consumer's and the route's interceptors; unset when there are none. */
+  readonly intercepted?: (invocation: HandlerInvocation) => unknown;
   readonly retry: RetryPolicy;
   readonly deadLetterTopic?: string;
   readonly mode: ProcessingMode;
@@ -21,7 +25,7 @@ export interface ResolvedRoute {
 export class RouteTable {
   private readonly byTopic = new Map<string, Map<string, ResolvedRoute>>();
 
-  constructor(routes: readonly EventRoute<never>[]) {
+  constructor(routes: readonly EventRoute<never>[], interceptors: readonly HandlerInterceptor[] = []) {
     if (routes.length === 0) throw configError('a consumer needs at least one route');
     for (const route of routes) {
       const name = route.name ?? `${route.topic}/${route.eventType}`;
@@ -32,11 +36,14 @@ export class RouteTable {
       if (!Object.values(ProcessingMode).includes(mode)) {
         throw configError(`route ${name}: mode "${mode}" is not one of ${Object.values(ProcessingMode).join(', ')}`);
       }
+      const handler = route.handler as ResolvedRoute['handler'];
+      const around = [...interceptors, ...(checkInterceptors(`route ${name}: interceptors`, route.interceptors) as readonly HandlerInterceptor[])];
       const resolved: ResolvedRoute = {
         name,
         topic: route.topic,
         eventType: route.eventType,
-        handler: route.handler as ResolvedRoute['handler'],
+        handler,
+        ...(around.length > 0 ? { intercepted: composeInterceptors<HandlerInvocation>(around, (invocation) => handler(invocation.event, invocation)) } : {}),
         retry: retryPolicy(route.retry, `route ${name}: retry`),
         deadLetterTopic: route.deadLetter === false ? undefined : (route.deadLetter ?? defaultDeadLetterTopic(route.topic)),
         mode,

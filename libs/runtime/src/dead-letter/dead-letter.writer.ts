@@ -1,11 +1,12 @@
-import type { Admin, IHeaders, Producer } from 'kafkajs';
+import type { RecordHeaders } from '../kafka/consumed-record';
+import type { AdminPort, ProducerPort } from '../kafka/kafka-client.port';
 import { RuntimeError, RuntimeErrorCode } from '../errors/runtime.error';
 import { deadLetterHeaders, type DeadLetterInfo } from './dead-letter-headers';
 
 export interface DeadLetterRecord {
   readonly key: Buffer | null;
   readonly value: Buffer | null;
-  readonly headers: IHeaders | undefined;
+  readonly headers: RecordHeaders | undefined;
   readonly timestamp: string;
 }
 
@@ -24,14 +25,14 @@ export class DeadLetterWriter {
   private readonly partitionCounts = new Map<string, Promise<number>>();
 
   constructor(
-    private readonly producer: Producer,
-    private readonly admin: Admin,
+    private readonly producer: Pick<ProducerPort, 'send'>,
+    private readonly admin: Pick<AdminPort, 'topicPartitions'>,
   ) {}
 
   partitionCount(topic: string): Promise<number> {
     let count = this.partitionCounts.get(topic);
     if (!count) {
-      count = this.admin.fetchTopicMetadata({ topics: [topic] }).then((m) => m.topics[0].partitions.length);
+      count = this.admin.topicPartitions([topic]).then((topics) => topics[0].partitions.length);
       count.catch(() => this.partitionCounts.delete(topic));
       this.partitionCounts.set(topic, count);
     }
@@ -42,15 +43,13 @@ export class DeadLetterWriter {
     try {
       const partitions = await this.partitionCount(deadLetterTopic);
       const partition = info.sourcePartition < partitions ? info.sourcePartition : undefined;
-      const headers: IHeaders = { ...(record.headers ?? {}), ...deadLetterHeaders(info) };
+      const headers: RecordHeaders = { ...(record.headers ?? {}), ...deadLetterHeaders(info) };
       const acks = await this.producer.send({
-        topic: deadLetterTopic,
-        acks: -1,
-        messages: [{ key: record.key, value: record.value, headers, partition, timestamp: record.timestamp }],
+        topics: [{ topic: deadLetterTopic, messages: [{ key: record.key, value: record.value, headers, partition, timestamp: record.timestamp }] }],
       });
-      // kafkajs can resolve a send without the partition it was for (tulios/kafkajs#1303):
-      // only an acknowledgement naming our partition counts.
-      const ack = acks.find((a) => a.topicName === deadLetterTopic && (partition === undefined || a.partition === partition));
+      // Only an acknowledgement naming our partition counts (a client may answer without it:
+      // the kafkajs adapter reports such a partition as unanswered).
+      const ack = acks.find((a) => a.topic === deadLetterTopic && (partition === undefined || a.partition === partition));
       if (!ack || ack.errorCode !== 0 || ack.baseOffset === undefined) {
         throw new Error(`no acknowledgement for ${deadLetterTopic}${partition === undefined ? '' : `[${partition}]`}`);
       }

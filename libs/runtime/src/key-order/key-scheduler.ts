@@ -1,8 +1,8 @@
-import type { KafkaMessage } from 'kafkajs';
+import type { ConsumedRecord } from '../kafka/consumed-record';
 import type { ProcessLimiter } from './process-limiter';
 
 export interface KeyJob {
-  readonly message: KafkaMessage;
+  readonly message: ConsumedRecord;
   readonly offset: bigint;
   attempt: number;
 }

@@ -39,26 +39,25 @@ export interface TopicPartitionOffset {
   readonly metadata?: string;
 }
 
-interface PartitionState {
-  readonly topic: string;
-  readonly partition: number;
+/** Key order: the position is read from the strategy's window when a commit is prepared. */
+export type WatermarkSource = () => { readonly watermark: bigint; readonly metadata: string };
+
+/**
+ * One partition's commit position. Held by the partition's state (consumer/partition-state.ts)
+ * so the per-record path needs no lookup; the counts the commit policy reads are the tracker's.
+ */
+export class PartitionOffsets {
   /** last finished offset + 1; in key order the watermark */
-  next: bigint;
+  next?: bigint;
   metadata?: string;
   committed?: bigint;
   committedMetadata?: string;
-}
-
-const keyOf = (topic: string, partition: number) => `${topic}\u0000${partition}`;
-
-export class OffsetTracker {
-  private readonly partitions = new Map<string, PartitionState>();
-  private uncommittedRecords = 0;
-  private oldestUncommittedAt?: number;
+  private source?: WatermarkSource;
 
   constructor(
-    private readonly policy: CommitPolicy = DEFAULT_COMMIT_POLICY,
-    private readonly now: () => number = Date.now,
+    readonly topic: string,
+    readonly partition: number,
+    private readonly counts: FinishedCounts,
   ) {}
 
   /**
@@ -66,36 +65,96 @@ export class OffsetTracker {
    * of the partition that end there (a strategy may report a run of consecutive records at
    * once, before it next waits). Offsets of a partition must arrive in order.
    */
-  markFinished(topic: string, partition: number, offset: string, records = 1): void {
-    const key = keyOf(topic, partition);
+  markFinished(offset: string, records = 1): void {
     const next = BigInt(offset) + 1n;
-    const state = this.partitions.get(key);
-    if (state && next <= state.next) {
-      throw new Error(`offset ${offset} of ${topic}[${partition}] finished again or out of order (next is ${state.next})`);
+    if (this.next !== undefined && next <= this.next) {
+      throw new Error(`offset ${offset} of ${this.topic}[${this.partition}] finished again or out of order (next is ${this.next})`);
     }
-    if (state) state.next = next;
-    else this.partitions.set(key, { topic, partition, next });
-    this.uncommittedRecords += records;
-    this.oldestUncommittedAt ??= this.now();
+    this.next = next;
+    this.counts.finished(records);
   }
 
   /**
    * Key order: every record below `watermark` finished, and `metadata` names those above it
    * that finished too. The watermark never moves back; the metadata may change either way.
    */
-  markWatermark(topic: string, partition: number, watermark: bigint, metadata: string, finishedRecords: number): void {
-    const key = keyOf(topic, partition);
-    const state = this.partitions.get(key);
-    if (state && watermark < state.next) {
-      throw new Error(`watermark of ${topic}[${partition}] would move back from ${state.next} to ${watermark}`);
+  markWatermark(watermark: bigint, metadata: string, finishedRecords: number): void {
+    if (this.next !== undefined && watermark < this.next) {
+      throw new Error(`watermark of ${this.topic}[${this.partition}] would move back from ${this.next} to ${watermark}`);
     }
-    if (state && watermark === state.next && metadata === state.metadata) return;
-    if (state) {
-      state.next = watermark;
-      state.metadata = metadata;
-    } else this.partitions.set(key, { topic, partition, next: watermark, metadata });
-    this.uncommittedRecords += finishedRecords;
-    this.oldestUncommittedAt ??= this.now();
+    if (watermark === this.next && metadata === this.metadata) return;
+    this.next = watermark;
+    this.metadata = metadata;
+    this.counts.finished(finishedRecords);
+  }
+
+  /**
+   * Key order: the position is the strategy's watermark and finished-above set, read when a
+   * commit is prepared (encoding the set per record would cost more than the records); each
+   * finished record is counted with `countFinished` for the commit policy.
+   */
+  followWatermark(source: WatermarkSource): void {
+    this.source = source;
+  }
+
+  countFinished(records = 1): void {
+    this.counts.finished(records);
+  }
+
+  /** Reads the followed watermark, if any, into the position (before a commit is prepared). */
+  refresh(): void {
+    if (!this.source) return;
+    const { watermark, metadata } = this.source();
+    this.markWatermark(watermark, metadata, 0);
+  }
+
+  /** The position a commit would send, when it moved since the last commit. */
+  pending(): TopicPartitionOffset | undefined {
+    if (this.next === undefined) return undefined;
+    if (this.committed !== undefined && this.next <= this.committed && this.metadata === this.committedMetadata) return undefined;
+    return { topic: this.topic, partition: this.partition, offset: this.next.toString(), ...(this.metadata !== undefined ? { metadata: this.metadata } : {}) };
+  }
+}
+
+/** What the commit policy counts: finished records not yet committed, and since when. */
+interface FinishedCounts {
+  finished(records: number): void;
+}
+
+const keyOf = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+export class OffsetTracker {
+  private readonly partitions = new Map<string, PartitionOffsets>();
+  private uncommittedRecords = 0;
+  private oldestUncommittedAt?: number;
+  private readonly counts: FinishedCounts = {
+    finished: (records) => {
+      this.uncommittedRecords += records;
+      this.oldestUncommittedAt ??= this.now();
+    },
+  };
+
+  constructor(
+    private readonly policy: CommitPolicy = DEFAULT_COMMIT_POLICY,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The commit position of a partition (made on first use). */
+  partition(topic: string, partition: number): PartitionOffsets {
+    const key = keyOf(topic, partition);
+    let offsets = this.partitions.get(key);
+    if (!offsets) this.partitions.set(key, (offsets = new PartitionOffsets(topic, partition, this.counts)));
+    return offsets;
+  }
+
+  /** See PartitionOffsets.markFinished. */
+  markFinished(topic: string, partition: number, offset: string, records = 1): void {
+    this.partition(topic, partition).markFinished(offset, records);
+  }
+
+  /** See PartitionOffsets.markWatermark. */
+  markWatermark(topic: string, partition: number, watermark: bigint, metadata: string, finishedRecords: number): void {
+    this.partition(topic, partition).markWatermark(watermark, metadata, finishedRecords);
   }
 
   /** True when the policy says the finished offsets should be committed now. */
@@ -108,10 +167,10 @@ export class OffsetTracker {
   /** What a commit would send now: each partition whose finished position moved since its last commit. */
   uncommitted(): TopicPartitionOffset[] {
     const result: TopicPartitionOffset[] = [];
-    for (const s of this.partitions.values()) {
-      if (s.committed === undefined || s.next > s.committed || s.metadata !== s.committedMetadata) {
-        result.push({ topic: s.topic, partition: s.partition, offset: s.next.toString(), ...(s.metadata !== undefined ? { metadata: s.metadata } : {}) });
-      }
+    for (const offsets of this.partitions.values()) {
+      offsets.refresh();
+      const pending = offsets.pending();
+      if (pending) result.push(pending);
     }
     return result;
   }
@@ -136,7 +195,7 @@ export class OffsetTracker {
    * worse, accepted from a stale generation). Their new owner starts from the last commit.
    */
   retainOnly(owned: (topic: string, partition: number) => boolean): void {
-    for (const [key, s] of this.partitions) if (!owned(s.topic, s.partition)) this.partitions.delete(key);
+    for (const [key, offsets] of this.partitions) if (!owned(offsets.topic, offsets.partition)) this.partitions.delete(key);
     if (this.uncommitted().length === 0) {
       this.uncommittedRecords = 0;
       this.oldestUncommittedAt = undefined;
@@ -155,6 +214,6 @@ export class OffsetTracker {
 
   /** The next offset to read for a partition, if any record of it finished here. */
   position(topic: string, partition: number): string | undefined {
-    return this.partitions.get(keyOf(topic, partition))?.next.toString();
+    return this.partitions.get(keyOf(topic, partition))?.next?.toString();
   }
 }

@@ -1,6 +1,7 @@
 import { CompressionTypes } from 'kafkajs';
 import { RegistryOutcome } from '@eventline/codec';
 import { RuntimeEvent, RuntimeInstrumentation, type RuntimeEventPayloads } from '../instrumentation/runtime-events';
+import { kafkaJsClient } from '../kafka/kafkajs';
 import { EventPublisher } from './event-publisher';
 import { PublishErrorCode } from './publish.error';
 import { ORDER_PAID, fakePublisher, orderPaid } from './testing/publisher-fixture';
@@ -88,7 +89,7 @@ describe('EventPublisher lifecycle', () => {
 
   it('refuses to publish before connect', async () => {
     const { kafka, codec } = await fakePublisher();
-    const unconnected = new EventPublisher({ kafka: kafka.client, codec, source: '/eventline/spec' });
+    const unconnected = new EventPublisher({ client: kafkaJsClient(kafka.client), codec, source: '/eventline/spec' });
     await expect(unconnected.publish(ORDER_PAID, orderPaid('o'))).rejects.toMatchObject({ code: PublishErrorCode.NotConnected, retriable: true });
   });
 

@@ -1,12 +1,12 @@
 import { AvroCodec, CodecMode } from '@eventline/codec';
-import { CompressionTypes } from 'kafkajs';
 import { resolvePublisherOptions, type EventPublisherOptions } from './event-publisher.options';
 import { PublishErrorCode } from './publish.error';
-import { FakeKafka } from './testing/fake-kafka';
+import { kafkaJsClient } from '../kafka/kafkajs';
+import { FakeKafka } from '../kafka/kafkajs/testing/fake-kafkajs';
 import { InMemorySchemaRegistry } from './testing/in-memory-schema-registry';
 
 const base: EventPublisherOptions = {
-  kafka: new FakeKafka({}).client,
+  client: kafkaJsClient(new FakeKafka({}).client),
   codec: new AvroCodec({ registry: new InMemorySchemaRegistry(), mode: CodecMode.Development }),
   source: '/eventline/spec',
 };
@@ -15,7 +15,7 @@ describe('resolvePublisherOptions', () => {
   it('defaults to a short linger, no compression, 5 in flight and bounded resends', () => {
     expect(resolvePublisherOptions(base)).toMatchObject({
       lingerMs: 1,
-      compression: CompressionTypes.None,
+      compression: 'none',
       maxInFlightRequests: 5,
       resend: { maxAttempts: 8 },
     });

@@ -1,31 +1,19 @@
-import { CompressionCodecs, CompressionTypes, type Kafka } from 'kafkajs';
 import type { AvroCodec } from '@eventline/codec';
 import { DEFAULT_SUBJECT_NAME_STRATEGY, EventCatalog, type EventType, type SubjectNameStrategy } from '@eventline/contracts';
 import type { RuntimeInstrumentation } from '../instrumentation/runtime-events';
+import { checkInterceptors } from '../interceptors/interceptor';
+import { RecordCompression, type KafkaClient } from '../kafka/kafka-client.port';
+import type { PublishInterceptor } from './publish-interceptor';
 import { retryPolicy, type RetryPolicy } from '../retry/retry-policy';
 import { publisherConfigError } from './publish.error';
 
-/** Record batch compression. Only gzip is built into kafkajs; the others need a codec registered in `CompressionCodecs`. */
-export const PublishCompression = {
-  None: 'none',
-  Gzip: 'gzip',
-  Snappy: 'snappy',
-  Lz4: 'lz4',
-  Zstd: 'zstd',
-} as const;
-export type PublishCompression = (typeof PublishCompression)[keyof typeof PublishCompression];
-
-const KAFKAJS_COMPRESSION: Record<PublishCompression, CompressionTypes> = {
-  none: CompressionTypes.None,
-  gzip: CompressionTypes.GZIP,
-  snappy: CompressionTypes.Snappy,
-  lz4: CompressionTypes.LZ4,
-  zstd: CompressionTypes.ZSTD,
-};
+/** Record batch compression. On kafkajs only gzip is built in; the others need a codec registered in its `CompressionCodecs`. */
+export const PublishCompression = RecordCompression;
+export type PublishCompression = RecordCompression;
 
 export interface EventPublisherOptions {
-  /** Only `producer()` and `admin()` are used; the publisher owns the clients it creates. */
-  readonly kafka: Pick<Kafka, 'producer' | 'admin'>;
+  /** The Kafka client port (`kafkaJsClient(kafka)`); the publisher owns the sender it makes of it. */
+  readonly client: Pick<KafkaClient, 'eventSender' | 'supportsCompression'>;
   readonly codec: AvroCodec;
   /** CloudEvents `ce_source` of every event, e.g. `/eventline/orders-service`. */
   readonly source: string;
@@ -34,10 +22,10 @@ export interface EventPublisherOptions {
   /** Subject naming of the schemas; default TopicRecordNameStrategy, as the catalog. */
   readonly subjectStrategy?: SubjectNameStrategy;
   /**
-   * How long the first publish of a batch waits for others to join it. Default 1 ms: in
-   * benchmark S4 (2026-11-30) 1 ms beat 2 ms at every rate (p50 at 2,000/s ~4.5 vs ~5.4 ms;
-   * at 11,000/s 6 vs 8 ms), and 0 ms sent many tiny requests (p99 at 11,000/s 137–167 ms).
-   * Records that arrive while a batch is in flight wait for it anyway and go out together.
+   * How long the first publish of a batch waits for others to join it. Default 1 ms: it beat
+   * 2 ms at every rate of benchmark S4, and 0 ms sent many tiny requests (the figures are in
+   * docs/benchmarks.md, S4). Records that arrive while a batch is in flight wait for it
+   * anyway and go out together.
    */
   readonly lingerMs?: number;
   /** Records per send. Default 500. */
@@ -60,6 +48,8 @@ export interface EventPublisherOptions {
   readonly instrumentation?: RuntimeInstrumentation;
   /** Default CloudEvents id; default `crypto.randomUUID` (v4). */
   readonly newId?: () => string;
+  /** Around every publish, from the call to Kafka's acknowledgement; the first is outermost. */
+  readonly interceptors?: readonly PublishInterceptor[];
 }
 
 export interface ResolvedPublisherOptions {
@@ -69,11 +59,12 @@ export interface ResolvedPublisherOptions {
   readonly lingerMs: number;
   readonly maxBatchCount: number;
   readonly maxBatchBytes: number;
-  readonly compression: CompressionTypes;
+  readonly compression: RecordCompression;
   readonly maxInFlightRequests: number;
   readonly producerRetries: number;
   readonly ackTimeoutMs: number;
   readonly resend: RetryPolicy;
+  readonly interceptors: readonly PublishInterceptor[];
 }
 
 export const DEFAULT_RESEND_POLICY: Partial<RetryPolicy> = { maxAttempts: 8, initialDelayMs: 100, maxDelayMs: 2_000, multiplier: 2, jitter: 0.2 };
@@ -101,12 +92,17 @@ export function resolvePublisherOptions(options: EventPublisherOptions): Resolve
   const maxInFlightRequests = whole('maxInFlightRequests', options.maxInFlightRequests ?? 5, 1, 5);
   const producerRetries = whole('producerRetries', options.producerRetries ?? 5, 0, 100);
   const ackTimeoutMs = whole('ackTimeoutMs', options.ackTimeoutMs ?? 30_000, 100);
-  const compressionName = options.compression ?? PublishCompression.None;
-  const compression = KAFKAJS_COMPRESSION[compressionName as PublishCompression];
-  if (compression === undefined) {
-    problems.push(`compression must be one of ${Object.values(PublishCompression).join(', ')} (got ${String(compressionName)})`);
-  } else if (compression !== CompressionTypes.None && !codecAvailable(compression)) {
-    problems.push(`compression ${compressionName} needs a codec: register one in kafkajs's CompressionCodecs[CompressionTypes.${CompressionTypes[compression]}] first, or use gzip`);
+  const compression = options.compression ?? PublishCompression.None;
+  if (!(Object.values(PublishCompression) as string[]).includes(compression)) {
+    problems.push(`compression must be one of ${Object.values(PublishCompression).join(', ')} (got ${String(compression)})`);
+  } else if (!options.client.supportsCompression(compression)) {
+    problems.push(`compression ${compression} needs a codec: register one in kafkajs's CompressionCodecs[CompressionTypes.${COMPRESSION_TYPE_NAMES[compression]}] first, or use gzip`);
+  }
+  let interceptors: readonly PublishInterceptor[] = [];
+  try {
+    interceptors = checkInterceptors('interceptors', options.interceptors) as readonly PublishInterceptor[];
+  } catch (error) {
+    problems.push((error as Error).message);
   }
   let resend: RetryPolicy | undefined;
   try {
@@ -129,15 +125,9 @@ export function resolvePublisherOptions(options: EventPublisherOptions): Resolve
     producerRetries,
     ackTimeoutMs,
     resend,
+    interceptors,
   };
 }
 
-// kafkajs registers a factory for every type and the ones it lacks throw when called, so
-// the only way to know is to ask for the codec now rather than on the first send.
-function codecAvailable(type: Exclude<CompressionTypes, CompressionTypes.None>): boolean {
-  try {
-    return Boolean(CompressionCodecs[type]());
-  } catch {
-    return false;
-  }
-}
+// kafkajs's names of the codecs, for the message that says where to register one.
+const COMPRESSION_TYPE_NAMES: Record<RecordCompression, string> = { none: 'None', gzip: 'GZIP', snappy: 'Snappy', lz4: 'LZ4', zstd: 'ZSTD' };

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Partitioners, type Admin, type Producer } from 'kafkajs';
 import type { AvroEncoder } from '@eventline/codec';
-import { isEventType, type EventPayload, type EventType } from '@eventline/contracts';
+import { EventCatalog, isEventType, type EventPayload, type EventType } from '@eventline/contracts';
 import { RuntimeEvent, type RuntimeInstrumentation } from '../instrumentation/runtime-events';
-import { AcknowledgedSender, type SendOutcome } from './acknowledged-send';
+import { composeInterceptors, type Terminal } from '../interceptors/interceptor';
+import type { EventSenderPort, SendOutcome } from '../kafka/kafka-client.port';
 import { CoalescingQueue, type QueueSlot } from './coalescing-queue';
 import { EventEncoders } from './event-encoders';
 import { resolvePublisherOptions, type EventPublisherOptions, type ResolvedPublisherOptions } from './event-publisher.options';
 import { buildOutgoingRecord, type OutgoingRecord } from './outgoing-record';
-import { PartitionCounts } from './partition-counts';
 import { PublishError, PublishErrorCode } from './publish.error';
 import { GroupWaiter, SingleWaiter, type PublishWaiter } from './publish-waiter';
+import type { PublishInvocation } from './publish-interceptor';
 import type { OutgoingEvent, PublishOptions, PublishReceipt } from './publish.types';
 
 const PublisherState = {
@@ -35,20 +35,19 @@ interface QueuedPublish {
  * publishes into one idempotent `sendBatch`. A publish resolves with where Kafka stored the
  * event, and only once Kafka acknowledged that partition; it rejects with a `PublishError`.
  *
- *   const publisher = new EventPublisher({ kafka, codec, source: '/eventline/orders-service' });
+ * Interceptors (`interceptors` option) run around each publish, from the call to the
+ * acknowledgement; with none, a publish takes the direct path.
+ *
+ *   const publisher = new EventPublisher({ client: kafkaJsClient(kafka), codec, source: '/eventline/orders-service' });
  *   await publisher.connect();
  *   await publisher.publish('dev.eventline.orders.OrderPaid', payment);
  *   await publisher.disconnect(); // flushes first
  */
 export class EventPublisher {
   private readonly settings: ResolvedPublisherOptions;
-  private producer: Producer;
-  /** Set after a failed send: the producer's idempotence sequences may no longer match the broker's. */
-  private producerSuspect = false;
-  private readonly kafka: EventPublisherOptions['kafka'];
-  private readonly admin: Admin;
   private readonly encoders: EventEncoders;
-  private readonly sender: AcknowledgedSender;
+  private readonly sender: EventSenderPort;
+  private readonly intercepted?: Terminal<PublishInvocation>;
   private readonly queue: CoalescingQueue<QueuedPublish>;
   private readonly instrumentation?: RuntimeInstrumentation;
   private readonly newId: () => string;
@@ -60,17 +59,21 @@ export class EventPublisher {
     this.settings = resolvePublisherOptions(options);
     this.instrumentation = options.instrumentation;
     this.newId = options.newId ?? randomUUID;
-    this.kafka = options.kafka;
-    this.producer = this.newProducer();
-    // Metadata only; a lookup should fail fast and leave retrying to the resend policy.
-    this.admin = options.kafka.admin({ retry: { retries: 2 } });
     this.encoders = new EventEncoders(options.codec, this.settings.subjectStrategy);
-    // Through the field, so a renewed producer is the one that sends.
-    this.sender = new AcknowledgedSender({ sendBatch: (batch) => this.producer.sendBatch(batch) }, new PartitionCounts(this.admin), {
+    this.sender = options.client.eventSender({
       compression: this.settings.compression,
       ackTimeoutMs: this.settings.ackTimeoutMs,
       resend: this.settings.resend,
+      maxInFlightRequests: this.settings.maxInFlightRequests,
+      producerRetries: this.settings.producerRetries,
     });
+    if (this.settings.interceptors.length > 0) {
+      this.intercepted = composeInterceptors<PublishInvocation>(this.settings.interceptors, (invocation) =>
+        this.publishDirect(invocation.eventType, invocation.payload as never, invocationOptions(invocation)).then((receipt) => {
+          invocation.receipt = receipt;
+        }),
+      );
+    }
     this.queue = new CoalescingQueue(
       { lingerMs: this.settings.lingerMs, maxCount: this.settings.maxBatchCount, maxBytes: this.settings.maxBatchBytes },
       (batch) => this.sendBatch(batch),
@@ -90,7 +93,7 @@ export class EventPublisher {
     this.connecting ??= (async () => {
       this.state = PublisherState.Connecting;
       try {
-        await Promise.all([this.producer.connect(), this.admin.connect()]);
+        await this.sender.connect();
         this.state = PublisherState.Connected;
       } catch (error) {
         this.state = PublisherState.Idle;
@@ -103,6 +106,17 @@ export class EventPublisher {
   }
 
   publish<T extends EventType>(type: T, payload: EventPayload<T>, options?: PublishOptions): Promise<PublishReceipt> {
+    const intercepted = this.intercepted;
+    if (intercepted === undefined) return this.publishDirect(type, payload, options);
+    const refusal = this.refusal(type);
+    if (refusal) return this.failEarly(type, refusal);
+    const invocation = this.invocation(type, payload, options);
+    return Promise.resolve()
+      .then(() => intercepted(invocation))
+      .then(() => invocation.receipt ?? Promise.reject(notPublished(type)));
+  }
+
+  private publishDirect<T extends EventType>(type: T, payload: EventPayload<T>, options?: PublishOptions): Promise<PublishReceipt> {
     const refusal = this.refusal(type);
     if (refusal) return this.failEarly(type, refusal);
     const slot = this.queue.reserve();
@@ -126,7 +140,63 @@ export class EventPublisher {
    * acknowledged or failed, the call resolves with the receipts in the given order, or
    * rejects with the first failure; events of other partitions may have been published.
    */
-  async publishMany(events: readonly OutgoingEvent[]): Promise<PublishReceipt[]> {
+  publishMany(events: readonly OutgoingEvent[]): Promise<PublishReceipt[]> {
+    return this.intercepted === undefined ? this.publishManyDirect(events) : this.publishManyIntercepted(events);
+  }
+
+  /**
+   * Each event through the interceptors; the events whose interceptors called `next` are then
+   * sent together, as publishMany sends (an interceptor that fails before `next` sends none).
+   */
+  private async publishManyIntercepted(events: readonly OutgoingEvent[]): Promise<PublishReceipt[]> {
+    for (const event of events) {
+      const refusal = this.refusal(event.type);
+      if (refusal) return this.failEarly(event.type, refusal);
+    }
+    const invocations = events.map((event) => this.invocation(event.type, event.payload, event.options));
+    const entered = new Set<PublishInvocation>();
+    let arrived = 0;
+    let failedBeforeSend: unknown;
+    let send!: (receipts: Promise<ReadonlyMap<PublishInvocation, PublishReceipt>>) => void;
+    const sent = new Promise<ReadonlyMap<PublishInvocation, PublishReceipt>>((resolve) => (send = resolve));
+    const arrive = () => {
+      if (++arrived < invocations.length) return;
+      if (failedBeforeSend !== undefined) return send(Promise.reject(failedBeforeSend));
+      const going = invocations.filter((invocation) => entered.has(invocation));
+      send(
+        this.publishManyDirect(going.map((i) => ({ type: i.eventType, payload: i.payload, options: invocationOptions(i) }) as OutgoingEvent)).then(
+          (receipts) => new Map(going.map((invocation, k) => [invocation, receipts[k]])),
+        ),
+      );
+    };
+    const chains = invocations.map((invocation) => {
+      const chain = composeInterceptors<PublishInvocation>(this.settings.interceptors, (inv) => {
+        entered.add(inv);
+        arrive();
+        return sent.then((receipts) => {
+          inv.receipt = receipts.get(inv);
+        });
+      });
+      return Promise.resolve()
+        .then(() => chain(invocation))
+        .then(
+          () => {
+            if (!entered.has(invocation)) arrive();
+          },
+          (error: unknown) => {
+            if (!entered.has(invocation)) {
+              failedBeforeSend ??= error;
+              arrive();
+            }
+            throw error;
+          },
+        );
+    });
+    await Promise.all(chains);
+    return invocations.map((invocation) => invocation.receipt ?? (() => { throw notPublished(invocation.eventType); })());
+  }
+
+  private async publishManyDirect(events: readonly OutgoingEvent[]): Promise<PublishReceipt[]> {
     for (const event of events) {
       const refusal = this.refusal(event.type);
       if (refusal) return this.failEarly(event.type, refusal);
@@ -164,7 +234,7 @@ export class EventPublisher {
       try {
         await this.queue.flush();
       } finally {
-        if (wasConnected) await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+        if (wasConnected) await this.sender.disconnect();
         this.state = PublisherState.Closed;
       }
     })();
@@ -187,6 +257,20 @@ export class EventPublisher {
   private failEarly(type: string, error: PublishError): Promise<never> {
     this.emitFailed(isEventType(type) ? this.settings.topicOf(type) : '', 1, error);
     return Promise.reject(error);
+  }
+
+  private invocation(type: EventType, payload: unknown, options: PublishOptions | undefined): PublishInvocation {
+    const key = options?.key ?? (payload as Record<string, unknown> | null)?.[EventCatalog[type].keyField];
+    return {
+      eventType: type,
+      topic: this.settings.topicOf(type),
+      key: typeof key === 'string' ? key : undefined,
+      id: options?.id ?? this.newId(),
+      payload,
+      headers: { ...options?.headers },
+      ...(options?.traceparent !== undefined ? { traceparent: options.traceparent } : {}),
+      ...(options?.time !== undefined ? { time: options.time } : {}),
+    };
   }
 
   private build(type: EventType, payload: unknown, options: PublishOptions | undefined, encoder: AvroEncoder<unknown>): OutgoingRecord {
@@ -217,53 +301,16 @@ export class EventPublisher {
     waiter.settle(0, error);
   }
 
-  private newProducer(): Producer {
-    return this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: this.settings.maxInFlightRequests,
-      retry: { retries: this.settings.producerRetries },
-      // Unused (every message carries its partition), but naming it keeps kafkajs from
-      // warning about its v2 partitioner change on every start.
-      createPartitioner: Partitioners.DefaultPartitioner,
-      // A typo in a topic name must fail, not create a one-partition topic.
-      allowAutoTopicCreation: false,
-    });
-  }
-
-  /**
-   * A new producer id after a send that failed. kafkajs advances a partition's idempotence
-   * sequence only on a successful response; when a request failed on the client side (a
-   * timeout, a dropped connection) but the broker had written it, the next batch of the
-   * partition goes out with the sequence of the written one, and the broker answers it as a
-   * duplicate — with the earlier batch's offsets — without writing it: a false
-   * acknowledgement (seen in reliability S4: acked records absent from the topic, as many as
-   * "failed" records that were in it). Retries of the same records inside one send are safe
-   * (same batch, same sequence: the broker's deduplication); records given up on are the
-   * point where the sequence may be off, so the next send starts from a fresh producer id.
-   */
-  private async renewProducer(): Promise<void> {
-    const fresh = this.newProducer();
-    await fresh.connect();
-    const old = this.producer;
-    this.producer = fresh;
-    this.producerSuspect = false;
-    void old.disconnect().catch(() => undefined);
-  }
-
   /** The queue's sink: one acknowledged send, then every caller of the batch settled. */
   private async sendBatch(batch: QueuedPublish[]): Promise<void> {
     const started = performance.now();
     let outcomes: SendOutcome[];
     try {
-      if (this.producerSuspect) await this.renewProducer();
-      ({ outcomes } = await this.sender.send(batch.map((queued) => queued.record)));
-      if (outcomes.some((outcome) => outcome instanceof PublishError)) this.producerSuspect = true;
+      outcomes = await this.sender.send(batch.map((queued) => queued.record));
     } catch (error) {
-      // The sender reports failures as outcomes; what is thrown is the renewal (Kafka still
-      // away) or a bug. Either way nothing of this batch was sent; it is owed to every caller.
-      const failure = this.producerSuspect
-        ? new PublishError(PublishErrorCode.BrokerUnavailable, `could not reconnect to Kafka after a failed send: ${String(error)}`, { cause: error })
-        : new PublishError(PublishErrorCode.Rejected, `publishing failed unexpectedly: ${String(error)}`, { cause: error });
+      // The sender reports failures as outcomes; what is thrown is a bug. Nothing of this
+      // batch was sent; it is owed to every caller.
+      const failure = new PublishError(PublishErrorCode.Rejected, `publishing failed unexpectedly: ${String(error)}`, { cause: error });
       outcomes = batch.map(() => failure);
     }
     this.report(batch, outcomes, performance.now() - started);
@@ -295,4 +342,19 @@ export class EventPublisher {
   private emitFailed(topic: string, count: number, error: PublishError): void {
     this.instrumentation?.emit(RuntimeEvent.PublishFailed, { topic, count, errorCode: error.code, retriable: error.retriable });
   }
+}
+
+/** The publish options that carry an invocation's choices into the direct path. */
+function invocationOptions(invocation: PublishInvocation): PublishOptions {
+  return {
+    id: invocation.id,
+    ...(invocation.key !== undefined ? { key: invocation.key } : {}),
+    ...(invocation.traceparent !== undefined ? { traceparent: invocation.traceparent } : {}),
+    ...(invocation.time !== undefined ? { time: invocation.time } : {}),
+    ...(Object.keys(invocation.headers).length > 0 ? { headers: invocation.headers } : {}),
+  };
+}
+
+function notPublished(type: string): PublishError {
+  return new PublishError(PublishErrorCode.Rejected, `${type} was not published: an interceptor did not call next()`, { eventType: type });
 }

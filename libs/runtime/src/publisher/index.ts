@@ -3,3 +3,4 @@ export { DEFAULT_RESEND_POLICY, PublishCompression, type EventPublisherOptions }
 export { PublishError, PublishErrorCode, isPublishError, type PublishErrorDetails } from './publish.error';
 export type { OutgoingEvent, PublishOptions, PublishReceipt } from './publish.types';
 export { partitionForKey } from './murmur2.partitioner';
+export type { PublishInterceptor, PublishInvocation } from './publish-interceptor';

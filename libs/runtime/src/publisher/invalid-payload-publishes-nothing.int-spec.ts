@@ -6,6 +6,7 @@
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
 import type { OrderPaid } from '@eventline/contracts';
 import { deleteSchemaTopics, startSchemaRegistry, testKafka, TestTopics, type SchemaRegistryProcess } from '@eventline/testing';
+import { kafkaJsClient } from '../kafka/kafkajs';
 import { EventPublisher } from './event-publisher';
 import { PublishErrorCode } from './publish.error';
 import { endOffsets } from './testing/read-topic';
@@ -22,7 +23,7 @@ describe('an invalid payload', () => {
     registry = await startSchemaRegistry();
     const codec = new AvroCodec({ registry: new ConfluentSchemaRegistryClient({ host: registry.url }), mode: CodecMode.Development });
     topic = await topics.create('publisher-invalid', 3);
-    publisher = new EventPublisher({ kafka, codec, source: '/eventline/publisher-spec', topicOf: () => topic });
+    publisher = new EventPublisher({ client: kafkaJsClient(kafka), codec, source: '/eventline/publisher-spec', topicOf: () => topic });
     await publisher.connect();
     // One good event first, so the schema is registered and the end offsets are not all zero.
     await publisher.publish('dev.eventline.orders.OrderPaid', good);

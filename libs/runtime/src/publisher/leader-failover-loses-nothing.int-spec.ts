@@ -13,6 +13,7 @@ import { AvroCodec, CodecMode } from '@eventline/codec';
 import type { OrderPaid } from '@eventline/contracts';
 import { ClusterMode, LocalKafka } from '@eventline/local-kafka';
 import { uniqueName } from '@eventline/testing';
+import { kafkaJsClient } from '../kafka/kafkajs';
 import { EventPublisher } from './event-publisher';
 import type { PublishReceipt } from './publish.types';
 import { InMemorySchemaRegistry } from './testing/in-memory-schema-registry';
@@ -77,7 +78,7 @@ describe('publishing through a leader failover', () => {
       return producer;
     };
     const publisher = new EventPublisher({
-      kafka: { producer: (config) => watched(kafka.producer(config)), admin: (config) => kafka.admin(config) },
+      client: kafkaJsClient({ producer: (config) => watched(kafka.producer(config)), admin: (config) => kafka.admin(config), consumer: (config) => kafka.consumer(config) }),
       codec,
       source: '/eventline/failover-spec',
       topicOf: () => topic,

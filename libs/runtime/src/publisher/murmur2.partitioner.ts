@@ -6,7 +6,7 @@
  *
  * The publisher assigns partitions itself, rather than letting kafkajs do it inside send,
  * because it has to know which partitions each send went to in order to check that every one
- * of them was acknowledged (see acknowledged-send.ts).
+ * of them was acknowledged (see kafka/kafkajs/acknowledged-send.ts).
  *
  * Why not kafkajs's `DefaultPartitioner`: it computes the same hash through 64-bit `Long`
  * objects, a dozen allocations per four bytes of key; on the publisher's hot path that was

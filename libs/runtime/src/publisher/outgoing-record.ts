@@ -1,4 +1,4 @@
-import type { IHeaders } from 'kafkajs';
+import type { RecordHeaders } from '../kafka/consumed-record';
 import { isCodecError, CodecErrorCode, type AvroEncoder } from '@eventline/codec';
 import { buildCloudEventHeaders, EventCatalog, type EventType } from '@eventline/contracts';
 import { PublishError, PublishErrorCode } from './publish.error';
@@ -11,7 +11,7 @@ export interface OutgoingRecord {
   readonly topic: string;
   readonly key: string;
   readonly value: Buffer;
-  readonly headers: IHeaders;
+  readonly headers: RecordHeaders;
   /** Approximate bytes on the wire, for the batch size limit. */
   readonly size: number;
 }
@@ -59,14 +59,14 @@ export function buildOutgoingRecord(
   }
 
   const id = options?.id ?? context.newId();
-  let cloudEvent: IHeaders;
+  let cloudEvent: RecordHeaders;
   try {
     cloudEvent = buildCloudEventHeaders({ id, type, source: context.source, time: options?.time, traceparent: options?.traceparent });
   } catch (error) {
     throw new PublishError(PublishErrorCode.InvalidOptions, `${type}: ${(error as Error).message}`, { cause: error, eventType: type });
   }
   // The CloudEvents headers are the contract consumers rely on: a caller's header of the same name never replaces one.
-  const headers: IHeaders = options?.headers ? { ...options.headers, ...cloudEvent } : cloudEvent;
+  const headers: RecordHeaders = options?.headers ? { ...options.headers, ...cloudEvent } : cloudEvent;
 
   let size = RECORD_OVERHEAD_BYTES + value.length + Buffer.byteLength(key);
   for (const name in headers) {

@@ -7,6 +7,7 @@ import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/
 import type { OrderPaid } from '@eventline/contracts';
 import { deleteSchemaTopics, startSchemaRegistry, testKafka, TestTopics, type SchemaRegistryProcess } from '@eventline/testing';
 import { RuntimeEvent, RuntimeInstrumentation } from '../instrumentation/runtime-events';
+import { kafkaJsClient } from '../kafka/kafkajs';
 import { EventPublisher } from './event-publisher';
 import { readTopic } from './testing/read-topic';
 
@@ -26,7 +27,7 @@ describe('per-key order under concurrency', () => {
     registry = await startSchemaRegistry();
     codec = new AvroCodec({ registry: new ConfluentSchemaRegistryClient({ host: registry.url }), mode: CodecMode.Development });
     topic = await topics.create('publisher-order', 6);
-    publisher = new EventPublisher({ kafka, codec, source: '/eventline/publisher-spec', topicOf: () => topic, instrumentation, maxBatchCount: 250 });
+    publisher = new EventPublisher({ client: kafkaJsClient(kafka), codec, source: '/eventline/publisher-spec', topicOf: () => topic, instrumentation, maxBatchCount: 250 });
     await publisher.connect();
   }, 60_000);
 

@@ -6,6 +6,7 @@
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
 import { EventCatalog, type OrderCancelled, type OrderPaid } from '@eventline/contracts';
 import { deleteSchemaTopics, startSchemaRegistry, testKafka, TestTopics, type SchemaRegistryProcess } from '@eventline/testing';
+import { kafkaJsClient } from '../kafka/kafkajs';
 import { EventPublisher } from './event-publisher';
 import { partitionForKey } from './murmur2.partitioner';
 import { readTopic } from './testing/read-topic';
@@ -24,7 +25,7 @@ describe('publishing then consuming with kafkajs', () => {
     registry = await startSchemaRegistry();
     codec = new AvroCodec({ registry: new ConfluentSchemaRegistryClient({ host: registry.url }), mode: CodecMode.Development });
     topic = await topics.create('publisher-roundtrip', 4);
-    publisher = new EventPublisher({ kafka, codec, source: '/eventline/publisher-spec', topicOf: () => topic });
+    publisher = new EventPublisher({ client: kafkaJsClient(kafka), codec, source: '/eventline/publisher-spec', topicOf: () => topic });
     await publisher.connect();
   }, 60_000);
 

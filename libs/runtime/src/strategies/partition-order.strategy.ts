@@ -1,7 +1,7 @@
-import type { EachBatchPayload } from 'kafkajs';
 import { HeartbeatKeeper } from '../consumer/heartbeat-keeper';
 import type { RecordOutcome } from '../consumer/record-executor';
 import { RuntimeEvent } from '../instrumentation/runtime-events';
+import type { BatchControls, ConsumedBatch } from '../kafka/consumed-record';
 import type { ProcessingStrategy, StrategyContext } from './processing-strategy';
 
 /**
@@ -13,7 +13,7 @@ import type { ProcessingStrategy, StrategyContext } from './processing-strategy'
  * async) run back to back without yielding to the event loop. Nothing outside this batch can
  * observe or change its partition's state until the loop next waits, so the per-partition
  * state is looked up once per run rather than per record, and the run's finished offsets are
- * handed to the offset tracker and kafkajs in one call — always before the loop waits or
+ * handed to the offset tracker and the client in one call — always before the loop waits or
  * returns, so a commit triggered by anyone else (a rebalance, the commit timer) sees every
  * record finished so far, exactly as if each had been recorded on its own.
  */
@@ -29,11 +29,17 @@ export class PartitionOrderStrategy implements ProcessingStrategy {
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
-  async processBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, isRunning, isStale, pause, heartbeat } = payload;
+  async processBatch(batch: ConsumedBatch, controls: BatchControls): Promise<void> {
+    const { resolveOffset, isRunning, isStale, pause } = controls;
     const { topic, partition } = batch;
-    const { groupId, executor, tracker, commits, ownership, retries, pauses, instrumentation } = this.ctx;
-    const heartbeats = new HeartbeatKeeper(heartbeat, this.ctx.heartbeatIntervalMs);
+    const { groupId, executor, partitions, instrumentation, run } = this.ctx;
+    const state = partitions.get(topic, partition);
+    // Stop before a record that this member may no longer own; its offset is not resolved,
+    // so whoever owns it next starts there.
+    if (state === undefined || !state.owns()) return;
+    // Records of this batch belong to this generation: a later assignment ends the batch.
+    const { generation, offsets } = state;
+    const heartbeats = new HeartbeatKeeper(() => controls.heartbeat(), this.ctx.settings.heartbeatIntervalMs);
     const started = performance.now();
     let processed = 0;
     if (instrumentation.listens(RuntimeEvent.BatchStart)) {
@@ -52,15 +58,15 @@ export class PartitionOrderStrategy implements ProcessingStrategy {
     let finishedRecords = 0;
     const recordFinished = () => {
       if (finishedOffset === undefined) return;
-      tracker.markFinished(topic, partition, finishedOffset, finishedRecords);
+      offsets.markFinished(finishedOffset, finishedRecords);
       resolveOffset(finishedOffset);
       finishedOffset = undefined;
       finishedRecords = 0;
     };
     // Looked up again after every wait (`checked` false): the only time they can change.
     let checked = false;
-    let ownershipVersion = -1;
-    let failing = retries.failingOf(topic, partition);
+    let assignmentVersion = -1;
+    let failing = state.failing;
 
     for (const message of batch.messages) {
       if (heartbeats.isDue()) {
@@ -68,16 +74,16 @@ export class PartitionOrderStrategy implements ProcessingStrategy {
         await heartbeats.beatIfDue();
         checked = false;
       }
-      if (!checked || ownershipVersion !== ownership.version) {
-        ownershipVersion = ownership.version;
-        failing = retries.failingOf(topic, partition);
+      if (!checked || assignmentVersion !== partitions.version) {
+        assignmentVersion = partitions.version;
+        failing = state.failing;
         checked = true;
-        // Stop before a record that this member may no longer own, or when kafkajs or a
-        // heartbeat say so; its offset is not resolved, so whoever owns it next starts there.
-        if (!isRunning() || isStale() || !ownership.owns(topic, partition) || heartbeats.failed) break;
+        // Stop before a record that this member may no longer own, or when the client or a
+        // heartbeat say so.
+        if (!isRunning() || isStale() || !state.owns(generation) || heartbeats.failed) break;
       }
       // Our own shutdown may begin inside a handler (a fatal error stops the consumer).
-      if (this.ctx.stopping()) break;
+      if (run.stopping()) break;
       const attempt = failing !== undefined && failing.offset === message.offset ? failing.attempt : 1;
       let outcome: RecordOutcome | Promise<RecordOutcome> = executor.execute(topic, partition, message, attempt, heartbeats);
       if (outcome instanceof Promise) {
@@ -92,14 +98,14 @@ export class PartitionOrderStrategy implements ProcessingStrategy {
       }
       if (outcome.kind === 'finished') {
         if (failing !== undefined) {
-          retries.clear(topic, partition);
+          state.retried();
           failing = undefined;
         }
         // A record that finishes after a revoke is recorded only until the new assignment
         // arrives (the consumer commits it with the old generation); after that its next
         // owner processes it again: at-least-once. The loop check stops the batch there.
         // (Only a wait can see a revoke, so a record that finished synchronously is owned.)
-        if (!checked && !ownership.mayFinish(topic, partition)) break;
+        if (!checked && !state.mayFinish(generation)) break;
         finishedOffset = message.offset;
         finishedRecords++;
         processed++;
@@ -107,25 +113,25 @@ export class PartitionOrderStrategy implements ProcessingStrategy {
       }
       recordFinished();
       if (outcome.kind === 'retry') {
-        retries.scheduleNext(topic, partition, message.offset, outcome.nextAttempt);
-        pauses.pauseFor(topic, partition, outcome.delayMs, pause, `retry of offset ${message.offset}`);
+        state.retryLater(message.offset, outcome.nextAttempt);
+        state.pauseFor(outcome.delayMs, pause, `retry of offset ${message.offset}`);
       } else {
-        this.ctx.fatal(outcome.error);
+        run.fatal(outcome.error);
       }
       break;
     }
     recordFinished();
 
     if (batch.highWatermark && instrumentation.listens(RuntimeEvent.Lag)) {
-      const next = tracker.position(topic, partition);
-      if (next !== undefined) instrumentation.emit(RuntimeEvent.Lag, { groupId, topic, partition, lag: (BigInt(batch.highWatermark) - BigInt(next)).toString() });
+      const next = offsets.next;
+      if (next !== undefined) instrumentation.emit(RuntimeEvent.Lag, { groupId, topic, partition, lag: (BigInt(batch.highWatermark) - next).toString() });
     }
     instrumentation.emit(RuntimeEvent.BatchEnd, { groupId, topic, partition, processed, durationMs: performance.now() - started });
-    await commits.flushIfDue();
+    await this.ctx.commits.batchEnded();
     // A heartbeat that saw a rebalance: commit what finished while the old generation still
-    // may, then hand the error to kafkajs, which rejoins the group.
+    // may, then hand the error to the client, which rejoins the group.
     if (heartbeats.failed) {
-      await commits.flush();
+      await this.ctx.commits.rebalanceSeen();
       throw heartbeats.failed;
     }
   }

@@ -1,30 +1,30 @@
-import type { EachBatchPayload } from 'kafkajs';
-import type { CommitCoordinator } from '../offsets/commit-coordinator';
-import type { OffsetTracker } from '../offsets/offset-tracker';
-import type { RuntimeInstrumentation } from '../instrumentation/runtime-events';
-import type { PartitionOwnership } from '../consumer/partition-ownership';
-import type { PartitionPauses } from '../consumer/partition-pauses';
+import type { Assignment } from '../consumer/assignment';
 import type { RecordExecutor } from '../consumer/record-executor';
-import type { RetryState } from '../consumer/retry-state';
+import type { RuntimeInstrumentation } from '../instrumentation/runtime-events';
+import type { BatchControls, ConsumedBatch } from '../kafka/consumed-record';
+import type { CommitCoordinator } from '../offsets/commit-coordinator';
 
-/** What every strategy works with: the runner's parts, shared by all partitions. */
+/** What every strategy works with: the consumer's parts, shared by all partitions. */
 export interface StrategyContext {
   readonly groupId: string;
   readonly executor: RecordExecutor;
-  readonly tracker: OffsetTracker;
+  /** One state object per assigned partition (status, generation, retry, pause, commit position, the strategy's own state). */
+  readonly partitions: Assignment;
+  /** When commits are sent: strategies report the end of a batch and a rebalance seen by a heartbeat. */
   readonly commits: CommitCoordinator;
-  readonly ownership: PartitionOwnership;
-  readonly retries: RetryState;
-  readonly pauses: PartitionPauses;
   readonly instrumentation: RuntimeInstrumentation;
-  readonly heartbeatIntervalMs: number;
-  /** True once shutdown began: finish the current record, start no new one. */
-  readonly stopping: () => boolean;
-  /** Called when a record can be neither finished nor retried: the consumer must stop. */
-  readonly fatal: (error: unknown) => void;
+  readonly settings: { readonly heartbeatIntervalMs: number; readonly keyOrder: KeyOrderLimits };
+  readonly run: ConsumerRun;
   /** The group's committed offset and metadata of a partition ('-1' when none). */
   readonly committed: (topic: string, partition: number) => Promise<{ offset: string; metadata: string | null }>;
-  readonly keyOrder: KeyOrderLimits;
+}
+
+/** The consumer's run as a strategy sees it. */
+export interface ConsumerRun {
+  /** True once shutdown began: finish the current record, start no new one. */
+  stopping(): boolean;
+  /** A record can be neither finished nor retried: the consumer must stop. */
+  fatal(error: unknown): void;
 }
 
 export interface KeyOrderLimits {
@@ -38,7 +38,7 @@ export interface KeyOrderLimits {
 
 /** How the records of one fetched batch (one partition) are processed. */
 export interface ProcessingStrategy {
-  processBatch(payload: EachBatchPayload): Promise<void>;
+  processBatch(batch: ConsumedBatch, controls: BatchControls): Promise<void>;
   /** The group is rebalancing (every partition revoked) or the consumer stops: release partition state. */
   release?(reason: 'rebalance' | 'shutdown'): Promise<void>;
 }

@@ -2,7 +2,8 @@ import { AvroCodec, CodecMode } from '@eventline/codec';
 import type { OrderPaid } from '@eventline/contracts';
 import { EventPublisher } from '../event-publisher';
 import type { EventPublisherOptions } from '../event-publisher.options';
-import { FakeKafka } from './fake-kafka';
+import { kafkaJsClient } from '../../kafka/kafkajs';
+import { FakeKafka } from '../../kafka/kafkajs/testing/fake-kafkajs';
 import { InMemorySchemaRegistry } from './in-memory-schema-registry';
 
 export const ORDER_PAID = 'dev.eventline.orders.OrderPaid';
@@ -18,7 +19,7 @@ export async function fakePublisher(overrides: Partial<EventPublisherOptions> = 
   const registry = new InMemorySchemaRegistry();
   const codec = new AvroCodec({ registry, mode: CodecMode.Development });
   const publisher = new EventPublisher({
-    kafka: kafka.client,
+    client: kafkaJsClient(kafka.client),
     codec,
     source: '/eventline/spec',
     resend: { maxAttempts: 4, initialDelayMs: 1, maxDelayMs: 4, jitter: 0 },

@@ -27,9 +27,15 @@ export class FakeKafka {
 
   constructor(readonly partitionCounts: Record<string, number>) {}
 
-  /** What `EventPublisher` takes as `kafka`. */
-  get client(): Pick<Kafka, 'producer' | 'admin'> {
-    return { producer: (config?: ProducerConfig) => this.producer(config), admin: () => this.admin() };
+  /** What `kafkaJsClient` takes (a consumer is not faked: the consumer has its own fake port). */
+  get client(): Pick<Kafka, 'producer' | 'admin' | 'consumer'> {
+    return {
+      producer: (config?: ProducerConfig) => this.producer(config),
+      admin: () => this.admin(),
+      consumer: () => {
+        throw new Error('FakeKafka has no consumer; use FakeKafkaClient (kafka/fake) for consumer specs');
+      },
+    };
   }
 
   written(topic: string, partition: number): WrittenRecord[] {

@@ -1,8 +1,12 @@
-import { PartitionOwnership } from './partition-ownership';
+import { RuntimeInstrumentation } from '../instrumentation/runtime-events';
+import { OffsetTracker } from '../offsets/offset-tracker';
+import { Assignment } from './assignment';
 
-describe('PartitionOwnership', () => {
+const newAssignment = () => new Assignment('group', new OffsetTracker(), new RuntimeInstrumentation());
+
+describe('Assignment (ownership)', () => {
   it('after a revoke starts nothing, but lets running records finish until the next assignment', () => {
-    const ownership = new PartitionOwnership();
+    const ownership = newAssignment();
     ownership.assign({ orders: [0, 1] });
     ownership.revokeAll();
     expect(ownership.owns('orders', 0)).toBe(false);
@@ -16,7 +20,7 @@ describe('PartitionOwnership', () => {
   });
 
   it('never lets a partition that was not owned finish', () => {
-    const ownership = new PartitionOwnership();
+    const ownership = newAssignment();
     ownership.assign({ orders: [0] });
     ownership.revokeAll();
     expect(ownership.mayFinish('orders', 5)).toBe(false);

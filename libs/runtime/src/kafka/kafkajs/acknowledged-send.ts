@@ -1,11 +1,11 @@
 import type { CompressionTypes, Message, Producer, RecordMetadata, TopicMessages } from 'kafkajs';
-import { retryDelayMs, type RetryPolicy } from '../retry/retry-policy';
-import type { OutgoingRecord } from './outgoing-record';
-import { partitionForKey } from './murmur2.partitioner';
+import { retryDelayMs, type RetryPolicy } from '../../retry/retry-policy';
+import type { OutgoingRecord } from '../../publisher/outgoing-record';
+import { partitionForKey } from '../../publisher/murmur2.partitioner';
 import type { PartitionCounts } from './partition-counts';
-import { PublishError, PublishErrorCode } from './publish.error';
-import type { PublishReceipt } from './publish.types';
-import { classifySendError, isUnknownTopic } from './send-error.classifier';
+import { PublishError, PublishErrorCode } from '../../publisher/publish.error';
+import type { PublishReceipt } from '../../publisher/publish.types';
+import { classifySendError, isUnknownTopic } from '../../publisher/send-error.classifier';
 
 export interface AcknowledgedSendConfig {
   readonly compression: CompressionTypes;

@@ -1,0 +1,1 @@
+export { createKafkaJsClient, kafkaJsAdmin, kafkaJsClient, type KafkaJsLike } from './kafkajs-client';
