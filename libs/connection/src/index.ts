@@ -24,7 +24,7 @@ export {
   type ConnectionFlags,
   type ReadConnectionOptions,
 } from './settings/connection-settings.reader';
-export { describeConnection, describeKafkaConnection, describeRegistryConnection } from './settings/connection-description';
+export { describeKafkaConnection, describeRegistryConnection } from './settings/connection-description';
 export { Secret } from './settings/secret';
 export { CLIENT_CONFIG_ENV, SETTING_ENV } from './settings/setting-names';
 export { kafkaJsConnection, type KafkaJsConnection } from './kafkajs/kafkajs-config';

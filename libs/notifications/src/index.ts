@@ -1,5 +1,5 @@
 export { notificationsConfig, type NotificationsConfig } from './notifications.config';
 export { NotificationsModule } from './notifications.module';
 export { EmailSink } from './email-sink';
-export { InvalidAddressError, MailRelayBusyError, NotificationErrorCode } from './notification.errors';
+export { InvalidAddressError, MailRelayBusyError } from './notification.errors';
 export { startNotificationsWorker } from './start-worker';

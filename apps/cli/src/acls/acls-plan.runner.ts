@@ -13,7 +13,7 @@ export interface AclsPlanOptions {
 }
 
 /** create / present before --execute; created / present after it; unknown without an authorizer. */
-export type AclStatus = 'create' | 'created' | 'present' | 'unknown';
+type AclStatus = 'create' | 'created' | 'present' | 'unknown';
 
 export interface AclPlanRow extends PlannedAcl {
   readonly status: AclStatus;

@@ -1,6 +1,6 @@
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
-import { ConnectionErrorCode, explainKafkaError, kafkaJsConnection, registryClientConnection, RegistryHttpClient, type ConnectionError } from '@eventline/connection';
+import { ConnectionErrorCode, explainKafkaError, kafkaJsConnection, registryClientConnection, type ConnectionError } from '@eventline/connection';
 import { CliError, CliErrorCode } from './cli.error';
 import type { ConnectionOptions } from './connection-options';
 import { Output } from './output';
@@ -70,11 +70,6 @@ export class CliContext {
     return this.codecInstance;
   }
 
-  /** Raw REST calls to the registry, with the same credentials and CA as the codec. */
-  registryHttp(): RegistryHttpClient {
-    return new RegistryHttpClient(registryClientConnection(this.connection.registry));
-  }
-
   kafkaUnavailable(err: unknown): CliError {
     const explained = this.explain(err);
     if (explained) return explained;
@@ -102,7 +97,7 @@ export class CliContext {
   }
 }
 
-export function fromConnectionError(error: ConnectionError): CliError {
+function fromConnectionError(error: ConnectionError): CliError {
   const code =
     error.code === ConnectionErrorCode.NotAuthorized
       ? CliErrorCode.NotAuthorized

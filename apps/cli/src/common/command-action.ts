@@ -4,7 +4,7 @@ import { CliError, CliErrorCode, isCliError } from './cli.error';
 import { resolveConnection, type ConnectionFlags } from './connection-options';
 import { Output } from './output';
 
-export interface GlobalFlags extends ConnectionFlags {
+interface GlobalFlags extends ConnectionFlags {
   readonly json?: boolean;
 }
 

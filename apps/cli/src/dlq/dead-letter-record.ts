@@ -17,7 +17,7 @@ export function readDeadLetter(message: KafkaMessage): DeadLetterReading {
 }
 
 /** Error code filter for `--error-code`; records without the contract have code "(no dead-letter headers)". */
-export const NO_CONTRACT = '(no dead-letter headers)';
+const NO_CONTRACT = '(no dead-letter headers)';
 
 export function errorCodeOf(reading: DeadLetterReading): string {
   return reading.info?.errorCode ?? NO_CONTRACT;

@@ -30,7 +30,7 @@ export interface GroupDescription {
   readonly offsets: readonly CommittedOffset[];
 }
 
-export interface GroupListing {
+interface GroupListing {
   readonly groupId: string;
   readonly protocolType: string;
 }
@@ -41,7 +41,7 @@ export interface GroupSummary extends GroupListing {
   readonly members: number;
 }
 
-export async function listGroups(admin: Admin): Promise<GroupListing[]> {
+async function listGroups(admin: Admin): Promise<GroupListing[]> {
   const { groups } = await admin.listGroups();
   return groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType })).sort((a, b) => a.groupId.localeCompare(b.groupId));
 }

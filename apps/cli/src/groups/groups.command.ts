@@ -24,7 +24,7 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 /** Exactly one of the six targets; none or two is a usage error naming them. */
-export function resetTarget(flags: ResetFlags, now: number): ResetTarget {
+function resetTarget(flags: ResetFlags, now: number): ResetTarget {
   const given: Array<[string, () => ResetTarget]> = [];
   if (flags.toOffset !== undefined) given.push(['--to-offset', () => ({ kind: 'offset', offset: parseOffset(flags.toOffset as string, '--to-offset') })]);
   if (flags.toTime !== undefined) given.push(['--to-time', () => ({ kind: 'time', at: parseTimeSpec(flags.toTime as string, now, '--to-time') })]);

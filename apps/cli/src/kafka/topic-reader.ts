@@ -9,7 +9,7 @@ export interface ReadRange {
   readonly to?: bigint;
 }
 
-export interface ReadBatch {
+interface ReadBatch {
   readonly partition: number;
   /** In offset order, all within the partition's range. */
   readonly messages: readonly KafkaMessage[];

@@ -38,7 +38,7 @@ export function choosePartitionMode(input: PartitionModeInput): PartitionMode {
   return PartitionMode.Keep;
 }
 
-export interface ReplayPlanRow extends PartitionRange {
+interface ReplayPlanRow extends PartitionRange {
   /** Records of the range this replay id already put in the target (found by the checkpoint). */
   readonly alreadyCopied: bigint;
   /** What is left to read; filters may copy fewer. */

@@ -119,7 +119,7 @@ export async function runReplay(ctx: CliContext, options: ReplayOptions, signal?
 const hasFilter = (filter: RecordFilterSpec) => filter.key !== undefined || filter.type !== undefined;
 
 /** Above this many records a dry run does not read the range to count the filters' matches. */
-export const DRY_RUN_SCAN_LIMIT = 200_000n;
+const DRY_RUN_SCAN_LIMIT = 200_000n;
 
 /**
  * What a dry run with --key/--type would really copy: the planned ranges read once (bounded

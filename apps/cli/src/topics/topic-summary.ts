@@ -9,14 +9,14 @@ export interface TopicSummary {
   readonly records: bigint;
 }
 
-export interface PartitionDetail extends PartitionWatermarks {
+interface PartitionDetail extends PartitionWatermarks {
   readonly leader: number;
   readonly replicas: readonly number[];
   readonly isr: readonly number[];
   readonly records: bigint;
 }
 
-export interface TopicConfigEntry {
+interface TopicConfigEntry {
   readonly name: string;
   readonly value: string | null;
   readonly isDefault: boolean;
@@ -29,7 +29,7 @@ export interface TopicDescription {
 }
 
 /** Internal topics (`__consumer_offsets`, the registry's `_schemas`) are hidden unless asked for. */
-export function isInternalTopic(topic: string): boolean {
+function isInternalTopic(topic: string): boolean {
   return topic.startsWith('_');
 }
 

@@ -13,7 +13,7 @@ export interface SummarySnapshot {
 }
 
 /** Sums one metric family over the Prometheus text of several /metrics endpoints. */
-export async function scrapeSum(urls: readonly string[], metric: string): Promise<number> {
+async function scrapeSum(urls: readonly string[], metric: string): Promise<number> {
   let total = 0;
   for (const url of urls) {
     const text = await fetch(url).then((r) => (r.ok ? r.text() : ''), () => '');

@@ -47,10 +47,6 @@ export class Authenticator {
     this.decoy = { kind: 'scrypt', N: model.N, r: model.r, p: model.p, salt: randomBytes(16), hash: randomBytes(model.hash.length) };
   }
 
-  get userCount(): number {
-    return this.passwords.size + this.tokens.length;
-  }
-
   async authenticate(authorization: string | undefined): Promise<AuthenticationResult> {
     const match = /^\s*(\S+)\s+(\S+)\s*$/.exec(authorization ?? '');
     const scheme = match?.[1].toLowerCase();

@@ -3,7 +3,7 @@ import { request as httpsRequest } from 'node:https';
 import { ContentType } from '../http/content-types';
 
 /** What the auth specs check: status, the challenge header and the body. */
-export interface AuthorizedResponse {
+interface AuthorizedResponse {
   readonly status: number;
   readonly wwwAuthenticate: string | undefined;
   readonly body: unknown;

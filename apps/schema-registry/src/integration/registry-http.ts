@@ -1,5 +1,5 @@
 /** A bare HTTP client for the integration specs: they check status codes and bodies exactly. */
-export interface RegistryResponse {
+interface RegistryResponse {
   readonly status: number;
   readonly contentType: string | null;
   readonly body: unknown;

@@ -21,7 +21,7 @@ interface Waiter<T> {
 }
 
 /** Every instance's reader group starts with this (the ACL plan grants the prefix). */
-export const READER_GROUP_PREFIX = 'schema-registry-';
+const READER_GROUP_PREFIX = 'schema-registry-';
 
 /** How many applied offsets remember their outcome, for a writer whose ack arrives late. */
 const OUTCOME_MEMORY = 10_000n;

@@ -11,13 +11,12 @@ import { isCompatibilityLevel, type CompatibilityLevel } from '@eventline/schema
  *   {"keytype":"DELETE_SUBJECT","subject":"s","magic":0}          -> {"subject":"s","version":N}: versions <= N soft-deleted
  *   {"keytype":"NOOP","magic":0}                                  -> null: a marker a reader waits for
  */
-export const KeyType = {
+const KeyType = {
   Schema: 'SCHEMA',
   Config: 'CONFIG',
   DeleteSubject: 'DELETE_SUBJECT',
   Noop: 'NOOP',
 } as const;
-export type KeyType = (typeof KeyType)[keyof typeof KeyType];
 
 export interface SchemaReference {
   readonly name: string;

@@ -31,8 +31,4 @@ export class UnknownSchemaIdsCache {
     }
     this.expiries.set(schemaId, this.now() + this.ttlMs);
   }
-
-  get size(): number {
-    return this.expiries.size;
-  }
 }

@@ -1,4 +1,4 @@
-import type { ConnectionSettings, KafkaConnectionSettings, RegistryConnectionSettings } from './connection-settings';
+import type { KafkaConnectionSettings, RegistryConnectionSettings } from './connection-settings';
 
 /**
  * One line per side for a start-up log: where, which protocol, which user and which files —
@@ -21,8 +21,4 @@ export function describeRegistryConnection(registry: RegistryConnectionSettings)
   if (registry.auth?.kind === 'bearer') parts.push(`bearer token from ${registry.auth.token.source}`);
   if (registry.ca) parts.push(`CA ${registry.ca.path}`);
   return parts.join(', ');
-}
-
-export function describeConnection(settings: ConnectionSettings): string {
-  return `Kafka ${describeKafkaConnection(settings.kafka)}; schema registry ${describeRegistryConnection(settings.registry)}`;
 }

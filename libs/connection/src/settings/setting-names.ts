@@ -26,7 +26,7 @@ export const SETTING_ENV = {
 export type SettingName = keyof typeof SETTING_ENV;
 
 /** Settings whose values are secrets: never printed, and readable from `<ENV>_FILE`. */
-export const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['password', 'keyPassword', 'registryUserInfo', 'registryBearerToken']);
+const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['password', 'keyPassword', 'registryUserInfo', 'registryBearerToken']);
 
 /** Also readable from `<ENV>_FILE`, though not secret (Kubernetes secrets often hold the user too). */
 export const FILE_READABLE_SETTINGS: ReadonlySet<SettingName> = new Set([...SECRET_SETTINGS, 'username']);

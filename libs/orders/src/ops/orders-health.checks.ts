@@ -4,7 +4,7 @@ import type { RegistryProbe } from '../readiness/registry-probe';
 import type { OutboxRelay } from '../outbox/outbox-relay';
 
 /** An event this old still unpublished means the relay is stuck, not merely busy. */
-export const STALE_OUTBOX_SECONDS = 60;
+const STALE_OUTBOX_SECONDS = 60;
 
 const DB_CHECK_TIMEOUT_MS = 2_000;
 

@@ -19,4 +19,3 @@ export const placeOrderBody = object({
 });
 
 export type PlaceOrderDto = NonNullable<ReturnType<typeof placeOrderBody>>;
-export type LineItemDto = PlaceOrderDto['lineItems'][number];

@@ -115,11 +115,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await loop;
   }
 
-  /** Skips the current idle wait (e.g. right after an order change committed). */
-  wake(): void {
-    if (this.state === RelayState.Running) this.wakeUp?.();
-  }
-
   /**
    * For shutdown: stops the loop, then publishes what is left until the outbox is empty, a
    * round fails, or `deadlineMs` passed. What remains is published after the next start.

@@ -70,16 +70,6 @@ export class OutboxRepository {
     );
     return { pending: Number(row.pending), oldestSeconds: row.oldest === null ? 0 : Number(row.oldest) };
   }
-
-  /** Every event of one order in sequence, published or not (for tests and support). */
-  async eventsOf(q: Queryable, key: string): Promise<Array<OutboxRow & { readonly published: boolean }>> {
-    const rows = await q.query<RawRow & { published: boolean }>(
-      `SELECT id::text AS id, event_id, event_type, event_key, key_seq, payload, created_at, published_at IS NOT NULL AS published
-       FROM outbox WHERE event_key = $1 ORDER BY key_seq`,
-      [key],
-    );
-    return rows.map((row) => ({ ...toRow(row), published: row.published }));
-  }
 }
 
 function toRow(row: RawRow): OutboxRow {

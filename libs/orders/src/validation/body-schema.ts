@@ -6,7 +6,7 @@
 import { OrdersErrorCode } from '../errors/orders-error-code';
 import { OrdersError } from '../errors/orders.error';
 
-export type Problems = Record<string, string>;
+type Problems = Record<string, string>;
 
 /** Reads `value` at `path`; on a problem records it and returns undefined. */
 export type Rule<T> = (value: unknown, path: string, problems: Problems) => T | undefined;

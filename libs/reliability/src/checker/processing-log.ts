@@ -67,16 +67,6 @@ export class ProcessingLog {
     ]);
   }
 
-  async count(): Promise<number> {
-    const [row] = await this.db.query<{ c: string }>('SELECT count(*) AS c FROM processed');
-    return Number(row.c);
-  }
-
-  async distinctIds(): Promise<number> {
-    const [row] = await this.db.query<{ c: string }>('SELECT count(DISTINCT id) AS c FROM processed');
-    return Number(row.c);
-  }
-
   /**
    * How many of `ids` have no processing yet. Waiting on this (not on a count of distinct
    * ids) is what "every acked event processed" means: indeterminate sends that did arrive

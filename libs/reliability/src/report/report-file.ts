@@ -11,7 +11,7 @@ export function reportPaths(root = workspaceRoot()): { json: string; markdown: s
   return { json: join(root, 'docs', 'reliability.json'), markdown: join(root, 'docs', 'reliability.md') };
 }
 
-export function readReportFile(path: string): ReliabilityReportFile {
+function readReportFile(path: string): ReliabilityReportFile {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as ReliabilityReportFile;
   } catch {

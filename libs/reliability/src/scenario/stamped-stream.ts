@@ -39,10 +39,6 @@ export class StampedStream {
     private readonly keys = 200,
   ) {}
 
-  get count(): number {
-    return this.published;
-  }
-
   publishOne(): void {
     const key = `k${this.published % this.keys}`;
     const seq = (this.nextSeq.get(key) ?? 0) + 1;
