@@ -7,9 +7,7 @@ import { EventlineError } from '@eventline/errors';
  */
 export const RuntimeErrorCode = {
   ConfigInvalid: 'RUNTIME_CONFIG_INVALID',
-  NoRoute: 'RUNTIME_NO_ROUTE',
   DeadLetterWriteFailed: 'RUNTIME_DEAD_LETTER_WRITE_FAILED',
-  HandlerTimedOut: 'RUNTIME_HANDLER_TIMED_OUT',
   RecordWithoutValue: 'RUNTIME_RECORD_WITHOUT_VALUE',
 } as const;
 export type RuntimeErrorCode = (typeof RuntimeErrorCode)[keyof typeof RuntimeErrorCode];
