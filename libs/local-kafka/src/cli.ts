@@ -5,6 +5,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ClusterMode } from './cluster-layout';
+import { KAFKA_VERSION, OLDEST_KAFKA_VERSION } from './kafka-version';
 import { LocalKafka, type StartResult } from './local-kafka';
 import { LocalKafkaError } from './local-kafka.error';
 import { SecurityMode } from './security-mode';
@@ -22,9 +23,20 @@ const securityOption = () =>
     .choices(Object.values(SecurityMode))
     .default(SecurityMode.None);
 
+const versionOption = () =>
+  new Option(
+    '-k, --kafka-version <version>',
+    `which Apache Kafka release (${OLDEST_KAFKA_VERSION} or newer); another than the default keeps its jars and data in .cache/kafka/<version>/ and needs --port to run beside the default`,
+  ).default(KAFKA_VERSION);
+
+const portOption = () =>
+  new Option('-p, --port <port>', 'first port of the single broker (default 9092) or of the secure node (default 9192)').argParser(positiveInt);
+
 interface ClusterOptions {
   readonly cluster: ClusterMode;
   readonly security: SecurityMode;
+  readonly kafkaVersion: string;
+  readonly port?: number;
 }
 
 function positiveInt(value: string): number {
@@ -33,7 +45,8 @@ function positiveInt(value: string): number {
   return n;
 }
 
-const kafka = (opts: ClusterOptions) => new LocalKafka({ mode: opts.cluster, security: opts.security, log: (l) => console.log(l) });
+const kafka = (opts: ClusterOptions) =>
+  new LocalKafka({ mode: opts.cluster, security: opts.security, version: opts.kafkaVersion, port: opts.port, log: (l) => console.log(l) });
 
 /** Where the secure cluster is and where its secrets are; the secrets themselves are never printed. */
 function printSecureCluster(local: LocalKafka): void {
@@ -49,7 +62,7 @@ function printSecureCluster(local: LocalKafka): void {
 }
 
 function printStarted(local: LocalKafka, result: StartResult, took: string): void {
-  const what = local.cluster.mode === ClusterMode.Secure ? 'Kafka (secure: SASL_SSL + mTLS, ACLs enforced)' : 'Kafka';
+  const what = local.cluster.mode === ClusterMode.Secure ? `Kafka ${local.version} (secure: SASL_SSL + mTLS, ACLs enforced)` : `Kafka ${local.version}`;
   console.log(result.alreadyRunning ? `${what} is already running: ${result.bootstrap.join(',')}` : `${what} is up in ${took} s: ${result.bootstrap.join(',')}`);
   if (local.cluster.mode === ClusterMode.Secure) printSecureCluster(local);
   console.log(`KAFKA_BROKERS=${result.bootstrap.join(',')}`);
@@ -76,6 +89,10 @@ Examples:
                                           the file paths, never a password.
   npm run kafka -- start --security ssl   the same cluster, KAFKA_BROKERS set to its mTLS listener
   npm run kafka -- reset -s sasl-ssl      wipe the secure cluster: data, users, certificates
+  npm run kafka -- start -k ${OLDEST_KAFKA_VERSION} -p 19692
+                                          Kafka ${OLDEST_KAFKA_VERSION} on 127.0.0.1:19692 beside the default
+                                          ${KAFKA_VERSION}; its jars and data are in .cache/kafka/${OLDEST_KAFKA_VERSION}/.
+                                          status, stop, logs and reset take the same -k (and -p)
 
 Environment:
   KAFKA_BROKERS                  use this cluster instead; the launcher is then not needed
@@ -90,6 +107,8 @@ program
   .description('start the cluster, formatting storage on first use, and wait until it answers')
   .addOption(clusterOption())
   .addOption(securityOption())
+  .addOption(versionOption())
+  .addOption(portOption())
   .action(async (opts: ClusterOptions) => {
     const local = kafka(opts);
     const started = Date.now();
@@ -102,6 +121,8 @@ program
   .description('stop every node cleanly (SIGTERM, then SIGKILL after --timeout seconds)')
   .addOption(clusterOption())
   .addOption(securityOption())
+  .addOption(versionOption())
+  .addOption(portOption())
   .option('-t, --timeout <seconds>', 'how long each node gets for a clean shutdown', positiveInt, 30)
   .action(async (opts) => {
     // A person's stop is meant: it does not wait for test suites that share the cluster.
@@ -113,12 +134,14 @@ program
   .description('state, pid and address of every node')
   .addOption(clusterOption())
   .addOption(securityOption())
+  .addOption(versionOption())
+  .addOption(portOption())
   .option('--json', 'print JSON for scripts')
   .action((opts) => {
     const local = kafka(opts);
     const status = local.status();
     if (opts.json) {
-      console.log(JSON.stringify({ cluster: local.cluster.mode, nodes: status }, null, 2));
+      console.log(JSON.stringify({ cluster: local.cluster.mode, version: local.version, nodes: status }, null, 2));
       return;
     }
     for (const s of status) {
@@ -133,6 +156,8 @@ program
   .description("print the tail of the nodes' logs")
   .addOption(clusterOption())
   .addOption(securityOption())
+  .addOption(versionOption())
+  .addOption(portOption())
   .option('--node <id>', 'only this node', positiveInt)
   .option('-n, --lines <n>', 'how many lines per node', positiveInt, 100)
   .action((opts) => console.log(kafka(opts).logs(opts.node, opts.lines)));
@@ -142,6 +167,8 @@ program
   .description('stop the cluster and delete its data (topics, offsets, everything; for the secure one also its users and certificates)')
   .addOption(clusterOption())
   .addOption(securityOption())
+  .addOption(versionOption())
+  .addOption(portOption())
   .action(async (opts: ClusterOptions) => {
     const local = kafka(opts);
     await local.reset();
@@ -156,6 +183,8 @@ program
   .argument('<id>', 'node id (1 for single and secure; 1-3 for three)', positiveInt)
   .addOption(clusterOption())
   .addOption(securityOption())
+  .addOption(versionOption())
+  .addOption(portOption())
   .action(async (action: string, id: number, opts) => {
     const local = kafka(opts);
     switch (action) {

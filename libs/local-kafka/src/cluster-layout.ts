@@ -80,13 +80,14 @@ function node(dir: string, id: number, ports: Ports, heapMb: number): NodeSpec {
 }
 
 /**
- * Ports: the single broker listens on 9092 (controller 9093) unless EVENTLINE_KAFKA_PORT
- * moves it (the controller takes the next port). The three-node cluster uses
- * 19092-19094 for brokers and 19192-19194 for controllers. The secure node uses 9192
- * (SASL_SSL), 9193 (mTLS) and 9194 (controller) unless EVENTLINE_SECURE_KAFKA_PORT moves the
- * first. All three modes can run at once.
+ * Ports: the single broker listens on 9092 (controller 9093) unless `port` or
+ * EVENTLINE_KAFKA_PORT moves it (the controller takes the next port). The three-node cluster
+ * uses 19092-19094 for brokers and 19192-19194 for controllers. The secure node uses 9192
+ * (SASL_SSL), 9193 (mTLS) and 9194 (controller) unless `port` or EVENTLINE_SECURE_KAFKA_PORT
+ * moves the first. All three modes can run at once, and beside them the same modes of another
+ * Kafka version (its own data dir, see workspace-paths.ts) on ports of its own.
  */
-export function clusterLayout(paths: KafkaPaths, mode: ClusterMode): ClusterSpec {
+export function clusterLayout(paths: KafkaPaths, mode: ClusterMode, port?: number): ClusterSpec {
   const dir = join(paths.runRoot, mode);
   const common = {
     mode,
@@ -96,15 +97,15 @@ export function clusterLayout(paths: KafkaPaths, mode: ClusterMode): ClusterSpec
     log4jFile: join(dir, 'log4j2.properties'),
   };
   if (mode === ClusterMode.Single) {
-    const port = portFromEnv('EVENTLINE_KAFKA_PORT', 9092);
-    const nodes = [node(dir, 1, { broker: port, controller: port + 1 }, 768)];
+    const broker = port ?? portFromEnv('EVENTLINE_KAFKA_PORT', 9092);
+    const nodes = [node(dir, 1, { broker, controller: broker + 1 }, 768)];
     return { ...common, nodes, replicationFactor: 1, minInsyncReplicas: 1, portEnv: 'EVENTLINE_KAFKA_PORT' };
   }
   if (mode === ClusterMode.Secure) {
-    const port = portFromEnv('EVENTLINE_SECURE_KAFKA_PORT', 9192);
-    if (port > 65533) throw new Error(`EVENTLINE_SECURE_KAFKA_PORT=${port} leaves no room for the two ports after it`);
+    const broker = port ?? portFromEnv('EVENTLINE_SECURE_KAFKA_PORT', 9192);
+    if (broker > 65533) throw new Error(`secure port ${broker} leaves no room for the two ports after it`);
     // Smaller heap than the plain broker: it runs beside it on a laptop and carries test traffic only.
-    const nodes = [node(dir, 1, { broker: port, ssl: port + 1, controller: port + 2 }, 512)];
+    const nodes = [node(dir, 1, { broker, ssl: broker + 1, controller: broker + 2 }, 512)];
     return { ...common, nodes, replicationFactor: 1, minInsyncReplicas: 1, portEnv: 'EVENTLINE_SECURE_KAFKA_PORT' };
   }
   const nodes = [1, 2, 3].map((id) => node(dir, id, { broker: 19091 + id, controller: 19191 + id }, 512));

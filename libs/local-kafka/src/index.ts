@@ -1,4 +1,4 @@
-export { KAFKA_VERSION } from './kafka-version';
+export { KAFKA_VERSION, OLDEST_KAFKA_VERSION } from './kafka-version';
 export { ClusterMode, bootstrapServers, type ClusterSpec, type NodeSpec } from './cluster-layout';
 export { LocalKafka, type LocalKafkaOptions, type NodeStatus, type SharedCluster, type StartResult, type StopOptions } from './local-kafka';
 export { LocalKafkaError, LocalKafkaErrorCode } from './local-kafka.error';

@@ -12,8 +12,9 @@ import type { KafkaPaths } from './workspace-paths';
 export function ensureKafkaJars(paths: KafkaPaths, log: (line: string) => void = () => undefined): string {
   if (existsSync(paths.libsReadyMarker)) return paths.libs;
   requireMaven();
-  log(`fetching Apache Kafka jars with Maven into ${paths.libs} (first start only)…`);
-  const result = spawnSync(mavenCommand(), ['-q', '-B', '-f', paths.pom, `-Dkafka.libs=${paths.libs}`, 'package'], {
+  log(`fetching Apache Kafka ${paths.version} jars with Maven into ${paths.libs} (first start only)…`);
+  const args = ['-q', '-B', '-f', paths.pom, `-Dkafka.version=${paths.version}`, `-Dkafka.libs=${paths.libs}`, 'package'];
+  const result = spawnSync(mavenCommand(), args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -21,8 +22,8 @@ export function ensureKafkaJars(paths: KafkaPaths, log: (line: string) => void =
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     throw new LocalKafkaError(
       LocalKafkaErrorCode.JarsUnavailable,
-      `Maven could not fetch Kafka's jars (exit ${result.status}):\n${output}`,
-      'Check that Maven Central is reachable (or a mirror in ~/.m2/settings.xml), then run the start again.',
+      `Maven could not fetch the jars of Kafka ${paths.version} (exit ${result.status}):\n${output}`,
+      'Check that Maven Central is reachable (or a mirror in ~/.m2/settings.xml) and serves that release, then run the start again.',
     );
   }
   writeFileSync(paths.libsReadyMarker, new Date().toISOString());

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { bootstrapServers, ClusterMode, clusterLayout, nodePorts, type ClusterSpec, type NodeSpec } from './cluster-layout';
 import type { ClusterSecurity } from './cluster-security';
 import { ensureKafkaJars } from './kafka-jars';
+import { checkedKafkaVersion, KAFKA_VERSION } from './kafka-version';
 import { LocalKafkaError, LocalKafkaErrorCode } from './local-kafka.error';
 import { tailFile } from './log-tail';
 import { launchNode, livePid, nodeState, type NodeState, signalNode, stopNode } from './node-process';
@@ -17,7 +18,7 @@ import { LOG4J2_PROPERTIES } from './server-properties';
 import { clearStopRequest, liveUses, registerUse, requestStopWhenUnused, takeStopRequest, unregisterUse } from './shared-use';
 import { acquireLock, withStartLock } from './start-lock';
 import { ensureFormatted } from './storage';
-import { kafkaPaths, type KafkaPaths } from './workspace-paths';
+import { kafkaPaths, workspaceRoot, type KafkaPaths } from './workspace-paths';
 
 export interface LocalKafkaOptions {
   readonly mode?: ClusterMode;
@@ -26,6 +27,18 @@ export interface LocalKafkaOptions {
    * mTLS listeners, ACLs enforced. The two differ only in which address `bootstrap` reports.
    */
   readonly security?: SecurityMode;
+  /**
+   * The Apache Kafka release to run (default KAFKA_VERSION, not older than
+   * OLDEST_KAFKA_VERSION). Another version than the default keeps its jars and data apart
+   * (`.cache/kafka/<version>/`), so it runs beside the default one given a `port` of its own.
+   */
+  readonly version?: string;
+  /**
+   * The single broker's port (the controller takes the next one), or the secure node's first
+   * port (mTLS and controller take the next two); defaults as in cluster-layout.ts. The
+   * three-node cluster's ports are fixed.
+   */
+  readonly port?: number;
   readonly paths?: KafkaPaths;
   /** Progress lines for a person; silent by default. */
   readonly log?: (line: string) => void;
@@ -85,20 +98,51 @@ function resolveMode(options: LocalKafkaOptions): { mode: ClusterMode; security:
   return { mode: ClusterMode.Secure, security };
 }
 
+/** Ports the cluster binds after its first: one for the single broker's controller, two for the secure node. */
+const PORTS_AFTER = { [ClusterMode.Single]: 1, [ClusterMode.Secure]: 2 } as const;
+
+function checkedPort(port: number | undefined, mode: ClusterMode): number | undefined {
+  if (port === undefined) return undefined;
+  if (mode === ClusterMode.Three) {
+    throw new LocalKafkaError(
+      LocalKafkaErrorCode.InvalidOption,
+      'the three-node cluster has fixed ports (19092-19094, controllers 19192-19194); a port applies to the single and the secure cluster.',
+      'Drop the port, or run the single broker.',
+    );
+  }
+  const last = 65535 - PORTS_AFTER[mode];
+  if (!Number.isInteger(port) || port < 1 || port > last) {
+    throw new LocalKafkaError(LocalKafkaErrorCode.InvalidOption, `port ${port} is not a TCP port from 1 to ${last} (the ${mode} cluster also binds the next ${PORTS_AFTER[mode]}).`);
+  }
+  return port;
+}
+
+function resolvePaths(options: LocalKafkaOptions): KafkaPaths {
+  const version = checkedKafkaVersion(options.version ?? options.paths?.version ?? KAFKA_VERSION);
+  if (!options.paths) return kafkaPaths(workspaceRoot(), version);
+  if (options.paths.version !== version) {
+    throw new LocalKafkaError(LocalKafkaErrorCode.InvalidOption, `version ${version} contradicts the paths given, which belong to Kafka ${options.paths.version}.`);
+  }
+  return options.paths;
+}
+
 /** A real Apache Kafka cluster on this machine, launched from jars fetched by Maven. */
 export class LocalKafka {
   readonly cluster: ClusterSpec;
   readonly security: SecurityMode;
+  /** The Apache Kafka release this cluster runs. */
+  readonly version: string;
   private readonly paths: KafkaPaths;
   private readonly log: (line: string) => void;
   private readonly startTimeoutMs: number;
   private readonly clusterSecurity: ClusterSecurity;
 
   constructor(options: LocalKafkaOptions = {}) {
-    this.paths = options.paths ?? kafkaPaths();
+    this.paths = resolvePaths(options);
+    this.version = this.paths.version;
     const { mode, security } = resolveMode(options);
     this.security = security;
-    this.cluster = clusterLayout(this.paths, mode);
+    this.cluster = clusterLayout(this.paths, mode, checkedPort(options.port, mode));
     this.clusterSecurity = securityFor(this.cluster);
     this.log = options.log ?? (() => undefined);
     this.startTimeoutMs = options.startTimeoutMs ?? defaultStartTimeout();
@@ -172,7 +216,7 @@ export class LocalKafka {
             LocalKafkaErrorCode.PortTaken,
             `port ${node.host}:${port} (node ${node.id}) is already taken by another process.`,
             `Free it (find the owner with "ss -ltnp 'sport = :${port}'"), move ${mover} with ` +
-              `${this.cluster.portEnv}, or set KAFKA_BROKERS to use a cluster that is already running.`,
+              `${this.cluster.portEnv} or the port option (--port), or set KAFKA_BROKERS to use a cluster that is already running.`,
           );
         }
       }
@@ -192,7 +236,7 @@ export class LocalKafka {
     if (ensureFormatted(this.cluster, java, classpath, security.formatOptions(this.cluster))) security.formatted(this.cluster);
     for (const node of nodes) {
       const pid = launchNode(node, { java, classpath, log4jFile: this.cluster.log4jFile });
-      this.log(`node ${node.id}: started (pid ${pid}), broker ${node.host}:${node.brokerPort}`);
+      this.log(`node ${node.id}: Kafka ${this.version} started (pid ${pid}), broker ${node.host}:${node.brokerPort}`);
     }
     await waitUntilReady(this.cluster, nodes, this.startTimeoutMs, security.readinessClient(this.cluster));
     await security.ready(this.cluster, context);

@@ -15,6 +15,8 @@ export function workspaceRoot(start: string = __dirname): string {
 
 /** Where downloaded jars and broker data live; outside git (.cache is ignored). */
 export interface KafkaPaths {
+  /** The Kafka release these jars and data belong to. */
+  readonly version: string;
   readonly pom: string;
   readonly cacheRoot: string;
   readonly libs: string;
@@ -22,14 +24,23 @@ export interface KafkaPaths {
   readonly runRoot: string;
 }
 
-export function kafkaPaths(root: string = workspaceRoot()): KafkaPaths {
+/**
+ * Jars are cached per version (`<cache>/<version>/libs`). The default version's clusters keep
+ * their data in `<cache>/run/<mode>` whatever the version is, so a bump of KAFKA_VERSION
+ * upgrades the local broker in place (KRaft storage of an older 3.x/4.x release is read by a
+ * newer one) and a broker still running from before is found, not started twice on its port.
+ * Any other version runs beside it from `<cache>/<version>/run/<mode>`; `rm -r <cache>/<version>`
+ * removes all of it.
+ */
+export function kafkaPaths(root: string = workspaceRoot(), version: string = KAFKA_VERSION): KafkaPaths {
   const cacheRoot = process.env.EVENTLINE_CACHE_DIR ?? join(root, '.cache', 'kafka');
-  const libs = join(cacheRoot, KAFKA_VERSION, 'libs');
+  const libs = join(cacheRoot, version, 'libs');
   return {
+    version,
     pom: join(root, 'deploy', 'local', 'pom.xml'),
     cacheRoot,
     libs,
     libsReadyMarker: join(libs, '.complete'),
-    runRoot: join(cacheRoot, 'run'),
+    runRoot: version === KAFKA_VERSION ? join(cacheRoot, 'run') : join(cacheRoot, version, 'run'),
   };
 }
