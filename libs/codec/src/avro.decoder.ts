@@ -88,8 +88,8 @@ export class AvroDecoder<T> {
 export function decodeBody(type: Type, value: Buffer, resolver: Resolver | undefined, schemaId: number): unknown {
   let result: { value: unknown; offset: number };
   try {
-    // Two call shapes on purpose: avsc's decode with an explicit `undefined` resolver runs
-    // measurably slower (about 10-20 % here) than with the argument left out.
+    // Two call shapes on purpose: avsc's decode was measured slower with an explicit
+    // `undefined` resolver than with the argument left out (docs/benchmark-notes.md, Codec).
     result = resolver ? type.decode(value, WIRE_HEADER_SIZE, resolver) : type.decode(value, WIRE_HEADER_SIZE);
   } catch (err) {
     throw corrupt(schemaId, `body does not decode (${(err as Error).message})`, err);

@@ -14,8 +14,9 @@ export interface ScryptCredential extends ScryptParams {
 }
 
 /**
- * N=2^15, r=8: 32 MiB and about 60 ms per hash on a 2-core CI machine. Every Basic request
- * needs a verification, which is why Authenticator remembers successful ones.
+ * N=2^15, r=8: 32 MiB and tens of milliseconds per hash (figures: docs/benchmark-notes.md,
+ * Schema registry). Every Basic request needs a verification, which is why Authenticator
+ * remembers successful ones.
  */
 export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
 

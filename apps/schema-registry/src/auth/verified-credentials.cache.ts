@@ -3,10 +3,11 @@ import type { Principal } from './registry-user';
 
 /**
  * Remembers Basic credentials that verified, so a client that sends the same header on every
- * request pays scrypt once rather than ~60 ms per call. Keys are an HMAC under a key made at
- * start and never stored, so the cache holds nothing a memory dump could turn back into a
- * password. Failures are never cached: every wrong guess costs the full scrypt. The users
- * file is read once per process, so an entry never goes stale; the bound only caps memory.
+ * request pays scrypt once rather than on every call (its cost: docs/benchmark-notes.md).
+ * Keys are an HMAC under a key made at start and never stored, so the cache holds nothing a
+ * memory dump could turn back into a password. Failures are never cached: every wrong guess
+ * costs the full scrypt. The users file is read once per process, so an entry never goes
+ * stale; the bound only caps memory.
  */
 export class VerifiedCredentialsCache {
   private readonly key = randomBytes(32);
