@@ -77,6 +77,19 @@ export default [
     },
   },
   {
+    // The Kafka client port (libs/runtime/src/kafka/kafka-client.port.ts): kafkajs is the
+    // business of its one adapter, so the client can be changed by writing another adapter.
+    // Tests may drive kafkajs directly (raw producers, readers).
+    files: ['libs/runtime/**/*.ts', 'libs/nest/**/*.ts'],
+    ignores: ['libs/runtime/src/kafka/kafkajs/**', ...TEST_FILES, 'libs/runtime/bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kafkajs', message: 'kafkajs belongs to the adapter in libs/runtime/src/kafka/kafkajs; use the Kafka client port (@eventline/runtime: KafkaClient, ConsumedRecord, RecordHeaders…).' }] },
+      ],
+    },
+  },
+  {
     // Jest configs reach the shared preset by path; they are not part of any module graph.
     files: ['**/jest.config.cjs', 'jest.preset.cjs'],
     rules: { '@nx/enforce-module-boundaries': 'off' },

@@ -39,6 +39,8 @@ export class EventConsumersHost implements OnModuleInit, OnApplicationBootstrap,
 
   /** Every provider exists by now, so discovery sees them all; no broker is contacted yet. */
   onModuleInit(): void {
+    // Publisher interceptors resolve at their first publish; a missing one fails the boot here.
+    resolveInterceptors(this.moduleRef, this.options.publisher?.interceptors, 'publisher.interceptors');
     const handlers = this.explorer.explore();
     validateHandlers(handlers, this.options.consumer, this.options.topicNames);
     const consumer = this.options.consumer;

@@ -47,3 +47,18 @@ export function resolveInterceptors<I extends EventlineHandlerInterceptor | Even
   if (problems.length > 0) throw configProblems(EventlineConfigErrorCode.OptionsInvalid, 'Eventline cannot start, an interceptor is not available', problems);
   return resolved as Array<I extends EventlineHandlerInterceptor ? HandlerInterceptor : PublishInterceptor>;
 }
+
+/**
+ * The same, resolved at the first call instead of now: the publisher is built while the
+ * module is being instantiated, before the app's own providers exist. Their presence is
+ * checked at module init (EventConsumersHost), so a missing one still fails the boot.
+ */
+export function lazyPublishInterceptors(moduleRef: Pick<ModuleRef, 'get'>, classes: ReadonlyArray<Type<EventlinePublishInterceptor>> | undefined, where: string): PublishInterceptor[] {
+  return (classes ?? []).map((type) => {
+    let resolved: PublishInterceptor | undefined;
+    return (invocation, next) => {
+      resolved ??= resolveInterceptors(moduleRef, [type], where)[0];
+      return resolved(invocation, next);
+    };
+  });
+}

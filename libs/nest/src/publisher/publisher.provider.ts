@@ -5,7 +5,7 @@ import { EventCatalog, type EventType } from '@eventline/contracts';
 import type { KafkaClient, RuntimeInstrumentation } from '@eventline/runtime';
 import type { EventlineModuleOptions } from '../eventline-module.options';
 import { physicalTopic } from '../routing/topic-names';
-import { resolveInterceptors } from '../interceptors/eventline-interceptor';
+import { lazyPublishInterceptors } from '../interceptors/eventline-interceptor';
 import { connectInBackground } from './background-connect';
 import type { EventlinePublisher } from './eventline.publisher';
 import { RuntimeEventlinePublisher } from './runtime.publisher';
@@ -28,7 +28,7 @@ export async function createPublisher(
     instrumentation,
     options: options.publisher,
     topicOf: (type: EventType) => physicalTopic(options.topicNames, EventCatalog[type].topic),
-    interceptors: resolveInterceptors(moduleRef, options.publisher.interceptors, 'publisher.interceptors'),
+    interceptors: lazyPublishInterceptors(moduleRef, options.publisher.interceptors, 'publisher.interceptors'),
   });
   if (options.publisher.connect === 'background') {
     const logger = new Logger('EventlinePublisher');

@@ -9,7 +9,7 @@ import { deleteSchemaTopics, startSchemaRegistry, testKafka, TestTopics, type Sc
 import { kafkaJsClient } from '../kafka/kafkajs';
 import { EventPublisher } from './event-publisher';
 import { PublishErrorCode } from './publish.error';
-import { endOffsets } from './testing/read-topic';
+import { endOffsets } from '../kafka/kafkajs/testing/read-topic';
 
 describe('an invalid payload', () => {
   const kafka = testKafka();

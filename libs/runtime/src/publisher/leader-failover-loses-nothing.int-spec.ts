@@ -17,7 +17,7 @@ import { kafkaJsClient } from '../kafka/kafkajs';
 import { EventPublisher } from './event-publisher';
 import type { PublishReceipt } from './publish.types';
 import { InMemorySchemaRegistry } from './testing/in-memory-schema-registry';
-import { readTopic } from './testing/read-topic';
+import { readTopic } from '../kafka/kafkajs/testing/read-topic';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -9,7 +9,7 @@ import { deleteSchemaTopics, startSchemaRegistry, testKafka, TestTopics, type Sc
 import { RuntimeEvent, RuntimeInstrumentation } from '../instrumentation/runtime-events';
 import { kafkaJsClient } from '../kafka/kafkajs';
 import { EventPublisher } from './event-publisher';
-import { readTopic } from './testing/read-topic';
+import { readTopic } from '../kafka/kafkajs/testing/read-topic';
 
 const EVENTS = 2_000;
 const KEYS = 50;

@@ -9,7 +9,7 @@ import { deleteSchemaTopics, startSchemaRegistry, testKafka, TestTopics, type Sc
 import { kafkaJsClient } from '../kafka/kafkajs';
 import { EventPublisher } from './event-publisher';
 import { partitionForKey } from './murmur2.partitioner';
-import { readTopic } from './testing/read-topic';
+import { readTopic } from '../kafka/kafkajs/testing/read-topic';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
