@@ -8,6 +8,7 @@ export { EventlinePublisher, type PublishOptions } from './publisher/eventline.p
 export type { PublisherDependencies, PublisherFactory } from './publisher/publisher.factory';
 export { withTopicPrefix } from './routing/topic-names';
 export type { EventlineHandlerInterceptor, EventlinePublishInterceptor } from './interceptors/eventline-interceptor';
+export type { HandlerInvocation, PublishInvocation } from '@eventline/runtime';
 export { ConsumerState, type ConsumerStatus } from './consumers/consumer-state';
 export { EventlineHealthIndicator } from './health/eventline.health-indicator';
 export { EventlineConfigError, EventlineConfigErrorCode } from './errors/eventline-config.error';
