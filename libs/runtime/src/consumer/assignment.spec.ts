@@ -9,13 +9,13 @@ describe('Assignment (ownership)', () => {
     const ownership = newAssignment();
     ownership.assign({ orders: [0, 1] });
     ownership.revokeAll();
-    expect(ownership.owns('orders', 0)).toBe(false);
-    expect(ownership.mayFinish('orders', 0)).toBe(true);
+    expect(ownership.get('orders', 0)?.owns() ?? false).toBe(false);
+    expect(ownership.get('orders', 0)?.mayFinish() ?? false).toBe(true);
     expect(ownership.isDraining).toBe(true);
 
     ownership.assign({ orders: [1] });
-    expect(ownership.mayFinish('orders', 0)).toBe(false);
-    expect(ownership.owns('orders', 1)).toBe(true);
+    expect(ownership.get('orders', 0)?.mayFinish() ?? false).toBe(false);
+    expect(ownership.get('orders', 1)?.owns() ?? false).toBe(true);
     expect(ownership.isDraining).toBe(false);
   });
 
@@ -23,6 +23,6 @@ describe('Assignment (ownership)', () => {
     const ownership = newAssignment();
     ownership.assign({ orders: [0] });
     ownership.revokeAll();
-    expect(ownership.mayFinish('orders', 5)).toBe(false);
+    expect(ownership.get('orders', 5)?.mayFinish() ?? false).toBe(false);
   });
 });

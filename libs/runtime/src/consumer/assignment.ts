@@ -79,14 +79,6 @@ export class Assignment {
     return this.changes;
   }
 
-  owns(topic: string, partition: number): boolean {
-    return this.get(topic, partition)?.owns() ?? false;
-  }
-
-  mayFinish(topic: string, partition: number): boolean {
-    return this.get(topic, partition)?.mayFinish() ?? false;
-  }
-
   /** Revoked partitions are waiting for their running records (between a revoke and the next assignment). */
   get isDraining(): boolean {
     for (const state of this.states.values()) if (state.status === PartitionStatus.Draining) return true;

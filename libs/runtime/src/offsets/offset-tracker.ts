@@ -147,16 +147,6 @@ export class OffsetTracker {
     return offsets;
   }
 
-  /** See PartitionOffsets.markFinished. */
-  markFinished(topic: string, partition: number, offset: string, records = 1): void {
-    this.partition(topic, partition).markFinished(offset, records);
-  }
-
-  /** See PartitionOffsets.markWatermark. */
-  markWatermark(topic: string, partition: number, watermark: bigint, metadata: string, finishedRecords: number): void {
-    this.partition(topic, partition).markWatermark(watermark, metadata, finishedRecords);
-  }
-
   /** True when the policy says the finished offsets should be committed now. */
   isDue(): boolean {
     if (this.uncommittedRecords === 0) return false;
@@ -191,29 +181,12 @@ export class OffsetTracker {
   }
 
   /**
-   * Drops partitions this member no longer owns: a commit for them would be refused (or
-   * worse, accepted from a stale generation). Their new owner starts from the last commit.
-   */
-  retainOnly(owned: (topic: string, partition: number) => boolean): void {
-    for (const [key, offsets] of this.partitions) if (!owned(offsets.topic, offsets.partition)) this.partitions.delete(key);
-    if (this.uncommitted().length === 0) {
-      this.uncommittedRecords = 0;
-      this.oldestUncommittedAt = undefined;
-    }
-  }
-
-  /**
-   * After a rebalance, kafkajs reads every partition from its committed offset again, so
+   * At a new assignment the client reads every partition from its committed offset again, so
    * whatever finished but was not committed before is redone and recorded afresh.
    */
   clear(): void {
     this.partitions.clear();
     this.uncommittedRecords = 0;
     this.oldestUncommittedAt = undefined;
-  }
-
-  /** The next offset to read for a partition, if any record of it finished here. */
-  position(topic: string, partition: number): string | undefined {
-    return this.partitions.get(keyOf(topic, partition))?.next?.toString();
   }
 }
