@@ -1,16 +1,13 @@
 import type { BenchReport } from './report-store';
 import { FETCH } from '../support/fetch-settings';
-import type { CeilingComparable, MarkdownTable, ScenarioResult } from './result.types';
+import { comparisonSection } from './comparison-section';
+import { table } from './markdown-table';
+import type { CeilingComparable, ScenarioResult } from './result.types';
 import { formatNumber, formatRatio } from '../support/stats';
 
 /** The scenarios in report order, with the ones not measured yet and why. */
 const ORDER = ['S0', 'S6', 'S3', 'S1', 'MEM', 'S4', 'S2', 'S5', 'S7', 'S8'];
 
-function table(t: MarkdownTable): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
-  const lines = [`| ${t.header.map(escape).join(' | ')} |`, `| ${t.header.map(() => '---').join(' | ')} |`, ...t.rows.map((r) => `| ${r.map(escape).join(' | ')} |`)];
-  return `${t.caption ? `${t.caption}\n\n` : ''}${lines.join('\n')}\n`;
-}
 
 function ceilingTable(report: BenchReport): string | undefined {
   const s0 = report.scenarios.S0;
@@ -103,6 +100,7 @@ export function renderMarkdown(report: BenchReport, notMeasured: readonly Scenar
   ];
   const ceiling = ceilingTable(report);
   if (ceiling) out.push('## Fraction of Kafka\'s own tools (S0)', '', ceiling);
+  for (const comparison of Object.values(report.comparisons ?? {})) out.push(comparisonSection(comparison));
   for (const id of ids) out.push(section(all[id]));
   return `${out.join('\n')}\n`;
 }
