@@ -4,12 +4,19 @@
  * docs/benchmarks.json.
  *
  *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register libs/benchmarks/src/main.ts --profile quick [--only S3,S6]
+ *
+ * With `--compare-with <ref>` it measures S2, S3, S6 and MEM in a worktree of <ref> and in the
+ * working tree instead, alternately in one invocation (compare/compare-run.ts), and writes
+ * the "Before/after" section.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKafka, LocalKafka, NodeState, workspaceRoot } from '@eventline/local-kafka';
 import { BenchContext, type Scenario } from './bench-context';
 import { benchHelp, parseBenchArgs } from './cli-args';
+import { runComparison } from './compare/compare-run';
+import type { ComparisonReport } from './compare/comparison.types';
+import { comparisonTable } from './report/comparison-section';
 import { machineInfo } from './report/machine-info';
 import { renderMarkdown } from './report/markdown-report';
 import { mergeReport, writeReport } from './report/report-store';
@@ -42,6 +49,7 @@ async function main(): Promise<void> {
   const context = new BenchContext(connection.brokers, args.profile, command, pid, log);
   const machine = machineInfo(connection.brokers.join(','));
   const results: ScenarioResult[] = [];
+  let comparison: ComparisonReport | undefined;
   let failed = false;
   const stopEverything = async () => {
     await context.close();
@@ -53,7 +61,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopEverything().finally(() => process.exit(130)));
 
   try {
-    const selected: Scenario[] = SCENARIOS.filter((s) => !args.only || args.only.has(s.id));
+    if (args.compare) {
+      const outcome = await runComparison({ ctx: context, root, compare: args.compare, only: args.only ?? new Set(), brokerPid: pid, machine });
+      comparison = outcome.report;
+      failed = outcome.failed;
+      log(`[bench] before/after (${comparison.label}), current / baseline:\n${comparisonTable(comparison.rows)}`);
+    }
+    const selected: Scenario[] = args.compare ? [] : SCENARIOS.filter((s) => !args.only || args.only.has(s.id));
     for (const scenario of selected) {
       const started = performance.now();
       log(`[bench] ${scenario.id}: ${scenario.title}`);
@@ -73,10 +87,11 @@ async function main(): Promise<void> {
 
   const docs = join(root, 'docs');
   mkdirSync(docs, { recursive: true });
-  const report = mergeReport(join(docs, 'benchmarks.json'), machine, results);
+  const report = mergeReport(join(docs, 'benchmarks.json'), machine, results, comparison);
   writeReport(join(docs, 'benchmarks.json'), report);
   writeFileSync(join(docs, 'benchmarks.md'), renderMarkdown(report, NOT_YET_MEASURED));
-  log(`[bench] wrote docs/benchmarks.md and docs/benchmarks.json (${results.map((r) => r.id).join(', ') || 'no scenario'} updated)`);
+  const updated = comparison ? `Before/after (${comparison.label})` : results.map((r) => r.id).join(', ') || 'no scenario';
+  log(`[bench] wrote docs/benchmarks.md and docs/benchmarks.json (${updated} updated)`);
   if (failed) process.exitCode = 1;
 }
 
