@@ -3,10 +3,10 @@ import { LocalKafkaError, LocalKafkaErrorCode } from './local-kafka.error';
 
 describe('Kafka versions', () => {
   it.each([
-    ['3.9.2', '4.4.0', -1],
+    ['3.7.2', '4.4.0', -1],
     ['4.4.0', '4.3.1', 1],
     ['4.10.0', '4.9.9', 1],
-    ['3.9.2', '3.9.10', -1],
+    ['3.7.2', '3.9.10', -1],
     ['4.1.1', '4.1.1', 0],
   ])('compares %s with %s by number, not by text', (a, b, sign) => {
     expect(Math.sign(compareKafkaVersions(a, b))).toBe(sign);
@@ -25,7 +25,7 @@ describe('Kafka versions', () => {
     ['4.4.0-rc1', /not an Apache Kafka release number/],
     ['../4.4.0', /not an Apache Kafka release number/],
     ['', /not an Apache Kafka release number/],
-    ['3.9.1', /older than 3\.9\.2, the oldest release Eventline supports/],
+    ['3.7.1', /older than 3\.7\.2, the oldest release Eventline supports/],
     ['2.8.2', /older than/],
   ])('refuses %j with a hint', (version, message) => {
     let error: unknown;

@@ -62,7 +62,7 @@ describe('Kafka versions side by side', () => {
     [{ security: SecurityMode.SaslSsl, port: 65534 }, /not a TCP port from 1 to 65533/],
     [{ port: 19692.5 }, /not a TCP port/],
     [{ version: '4.4' }, /not an Apache Kafka release number/],
-    [{ version: '3.8.1' }, /older than/],
+    [{ version: '3.6.2' }, /older than/],
     [{ version: OLDEST_KAFKA_VERSION, paths: kafkaPaths(ROOT) }, /contradicts the paths given/],
   ])('refuses %j before anything starts', (options, message) => {
     expect(() => new LocalKafka({ paths: kafkaPaths(ROOT), ...options })).toThrow(
