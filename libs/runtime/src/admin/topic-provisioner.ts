@@ -1,4 +1,5 @@
 import type { AdminPort, TopicSpec } from '../kafka/kafka-client.port';
+import { Classification, EventlineError } from '@eventline/errors';
 import { DEAD_LETTER_TOPIC_CONFIG, TOPIC_DECLARATIONS, type Topic, type TopicDeclaration } from '@eventline/contracts';
 import { defaultDeadLetterTopic } from '../dead-letter/dead-letter-headers';
 
@@ -8,17 +9,17 @@ export interface TopicCheck {
   readonly problems: readonly string[];
 }
 
-export class TopicMismatchError extends Error {
+export class TopicMismatchError extends EventlineError<'TOPIC_MISMATCH'> {
   override readonly name = 'TopicMismatchError';
-  readonly code = 'TOPIC_MISMATCH';
-  readonly retriable = false;
   constructor(readonly checks: readonly TopicCheck[]) {
     super(
+      'TOPIC_MISMATCH',
       `existing topics differ from their declaration (libs/contracts/src/catalog/topic-declarations.ts); fix the topic or the declaration:\n` +
         checks
           .filter((c) => c.action === 'mismatch')
           .map((c) => `  - ${c.topic}: ${c.problems.join('; ')}`)
           .join('\n'),
+      Classification.Final,
     );
   }
 }

@@ -1,4 +1,5 @@
 import { Classification, classificationOf, isClassifiedError } from '@eventline/errors';
+import { TopicMismatchError } from '../admin/topic-provisioner';
 import { DeadLetterHeaderError } from '../dead-letter/dead-letter-headers';
 import { configError, RuntimeError, RuntimeErrorCode } from './runtime.error';
 
@@ -8,6 +9,7 @@ describe("the runtime's errors implement the classified-error protocol", () => {
     ['a record without a value', new RuntimeError(RuntimeErrorCode.RecordWithoutValue, 'm', false, true), RuntimeErrorCode.RecordWithoutValue, Classification.Poison],
     ['a failed dead-letter write', new RuntimeError(RuntimeErrorCode.DeadLetterWriteFailed, 'm', true), RuntimeErrorCode.DeadLetterWriteFailed, Classification.Transient],
     ['an unreadable dead-letter header', new DeadLetterHeaderError('eventline-dlq-attempts', 'm'), 'DLQ_HEADER_INVALID', Classification.Final],
+    ['topics that differ from their declaration', new TopicMismatchError([{ topic: 'orders', action: 'mismatch', problems: ['3 partitions, declared 6'] }]), 'TOPIC_MISMATCH', Classification.Final],
   ])('%s', (_case, error, code, classification) => {
     expect(isClassifiedError(error)).toBe(true);
     expect(classificationOf(error)).toEqual(classification);
