@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, symlinkSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TreeDescription } from './comparison.types';
 
@@ -57,25 +57,56 @@ function provideDependencies(root: string, dir: string, sha: string, log: (line:
       return undefined;
     }
   })();
-  let sameDependencies = true;
-  try {
-    git(root, 'diff', '--quiet', sha, '--', 'package.json', 'package-lock.json');
-  } catch {
-    sameDependencies = false;
-  }
-  if (sameDependencies) {
+  const baselineLock = (() => {
+    try {
+      return git(root, 'show', `${sha}:package-lock.json`);
+    } catch {
+      return '';
+    }
+  })();
+  const currentLock = existsSync(join(root, 'package-lock.json')) ? readFileSync(join(root, 'package-lock.json'), 'utf8') : '';
+  if (sameDependencies(baselineLock, currentLock)) {
     if (!entry) symlinkSync(join(root, 'node_modules'), modules, 'dir');
     const how = !entry || entry.isSymbolicLink() ? 'the root node_modules, linked' : 'its own node_modules';
-    log(`[compare] baseline dependencies: ${how} (package.json and package-lock.json are the same in both trees)`);
+    log(`[compare] baseline dependencies: ${how} (package-lock.json installs the same packages in both trees)`);
     return;
   }
   if (entry && !entry.isSymbolicLink() && existsSync(join(modules, '.package-lock.json'))) {
-    log('[compare] baseline dependencies: its own node_modules from an earlier npm ci (package.json or package-lock.json differs from the working tree)');
+    log('[compare] baseline dependencies: its own node_modules from an earlier npm ci (its package-lock.json installs other packages than the working tree\'s)');
     return;
   }
-  log('[compare] package.json or package-lock.json differs between the baseline and the working tree: running npm ci in the baseline worktree');
+  log('[compare] the baseline\'s package-lock.json installs other packages than the working tree\'s: running npm ci in the baseline worktree');
   if (entry?.isSymbolicLink()) unlinkSync(modules);
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+}
+
+interface Lockfile {
+  readonly packages?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/**
+ * Whether two package-lock.json texts install the same node_modules: every package entry
+ * equal, and the root's dependency lists equal. The root's own metadata (version, engines,
+ * scripts' bin) installs nothing, so a change there keeps the linked node_modules valid.
+ * Unreadable or missing lockfiles never count as the same.
+ */
+export function sameDependencies(baselineLock: string, currentLock: string): boolean {
+  const parse = (text: string): Lockfile | undefined => {
+    try {
+      return JSON.parse(text) as Lockfile;
+    } catch {
+      return undefined;
+    }
+  };
+  const a = parse(baselineLock)?.packages;
+  const b = parse(currentLock)?.packages;
+  if (!a || !b) return false;
+  const installed = (packages: NonNullable<Lockfile['packages']>) => {
+    const { '': rootEntry, ...rest } = packages;
+    const lists = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'].map((k) => rootEntry?.[k] ?? null);
+    return JSON.stringify([lists, Object.entries(rest).sort(([x], [y]) => x.localeCompare(y))]);
+  };
+  return installed(a) === installed(b);
 }
 
 /**
@@ -85,7 +116,8 @@ function provideDependencies(root: string, dir: string, sha: string, log: (line:
  */
 export function describeCurrentTree(root: string, baselineSha: string): TreeDescription & { dirty: boolean; changedSinceBaseline: string[] } {
   const sha = git(root, 'rev-parse', 'HEAD');
-  const dirty = git(root, 'status', '--porcelain').length > 0;
+  // A node_modules link (a worktree's dependencies) is untracked but no edit.
+  const dirty = git(root, 'status', '--porcelain').split('\n').some((line) => line && line !== '?? node_modules');
   const changed = git(root, 'diff', '--name-only', baselineSha, '--').split('\n');
   const added = git(root, 'ls-files', '--others', '--exclude-standard').split('\n');
   return { ref: 'working tree', sha, root, dirty, changedSinceBaseline: changedAreas([...changed, ...added]) };
