@@ -32,9 +32,9 @@ describe('applicationDeclarations', () => {
     [
       Application.EventlineCli,
       ['*'],
-      ['orders*', 'shipments*', 'notifications*'],
+      ['orders*', 'shipments*'],
       [],
-      ['orders.dlq.redriven', 'shipments.dlq.redriven', 'notifications.dlq.redriven'],
+      ['orders.dlq.redriven', 'shipments.dlq.redriven'],
       ['eventline-cli-*', 'fulfillment-worker', 'notifications-worker'],
     ],
   ])('%s reads %j, writes %j, dead-letters to %j, creates %j, joins %j', (application, reads, writes, deadLetters, creates, groups) => {

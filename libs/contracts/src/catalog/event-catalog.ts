@@ -1,11 +1,9 @@
 import {
-  EmailRequestedSchema,
   OrderCancelledSchema,
   OrderPaidSchema,
   OrderPlacedSchema,
   ShipmentDispatchedSchema,
   ShipmentScheduledSchema,
-  type EmailRequested,
   type OrderCancelled,
   type OrderPaid,
   type OrderPlaced,
@@ -17,8 +15,7 @@ import { Topic } from './topic';
 
 /**
  * Every event Eventline's demo domain publishes, by CloudEvents type. Order and shipment
- * events are keyed by orderId so one order's history stays on one partition, in order;
- * emails are keyed by customerId so one customer's emails go out in the order requested.
+ * events are keyed by orderId so one order's history stays on one partition, in order.
  */
 export const EventCatalog = {
   'dev.eventline.orders.OrderPlaced': defineEvent<OrderPlaced>()({
@@ -46,11 +43,6 @@ export const EventCatalog = {
     topic: Topic.Shipments,
     keyField: 'orderId',
   }),
-  'dev.eventline.notifications.EmailRequested': defineEvent<EmailRequested>()({
-    schema: EmailRequestedSchema,
-    topic: Topic.Notifications,
-    keyField: 'customerId',
-  }),
 } as const;
 
 export type EventCatalog = typeof EventCatalog;
@@ -63,7 +55,6 @@ export interface EventPayloadMap {
   'dev.eventline.orders.OrderCancelled': OrderCancelled;
   'dev.eventline.shipments.ShipmentScheduled': ShipmentScheduled;
   'dev.eventline.shipments.ShipmentDispatched': ShipmentDispatched;
-  'dev.eventline.notifications.EmailRequested': EmailRequested;
 }
 export type EventPayload<T extends EventType> = EventPayloadMap[T];
 
@@ -77,7 +68,6 @@ const _keysAreFullNames: { [T in EventType]: EventCatalog[T]['type'] extends T ?
   'dev.eventline.orders.OrderCancelled': true,
   'dev.eventline.shipments.ShipmentScheduled': true,
   'dev.eventline.shipments.ShipmentDispatched': true,
-  'dev.eventline.notifications.EmailRequested': true,
 };
 void _catalogMatchesPayloads;
 void _keysAreFullNames;

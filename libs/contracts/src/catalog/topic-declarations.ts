@@ -21,7 +21,6 @@ const THIRTY_DAYS_MS = String(30 * 24 * 60 * 60 * 1000);
 export const TOPIC_DECLARATIONS: readonly TopicDeclaration[] = [
   { topic: Topic.Orders, partitions: 6, config: { 'cleanup.policy': 'delete', 'retention.ms': SEVEN_DAYS_MS }, deadLetter: true },
   { topic: Topic.Shipments, partitions: 6, config: { 'cleanup.policy': 'delete', 'retention.ms': SEVEN_DAYS_MS }, deadLetter: true },
-  { topic: Topic.Notifications, partitions: 6, config: { 'cleanup.policy': 'delete', 'retention.ms': SEVEN_DAYS_MS }, deadLetter: true },
 ];
 
 export const DEAD_LETTER_TOPIC_CONFIG: Readonly<Record<string, string>> = { 'cleanup.policy': 'delete', 'retention.ms': THIRTY_DAYS_MS };

@@ -2,6 +2,5 @@
 export const Topic = {
   Orders: 'orders',
   Shipments: 'shipments',
-  Notifications: 'notifications',
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];
