@@ -25,13 +25,13 @@ describe('production codec mode', () => {
     await kit.createTopic('shipments', 1);
     const options = kit.options({
       codecMode: 'production',
-      publisher: { source: '/eventline/shipping', events: ['dev.eventline.notifications.EmailRequested'], factory: undefined },
+      publisher: { source: '/eventline/shipping', events: ['dev.eventline.shipments.ShipmentDispatched'], factory: undefined },
     });
 
     await expect(kit.app(options, [ShippingHandler])).rejects.toMatchObject({
       code: EventlineConfigErrorCode.SchemasNotRegistered,
       message:
-        'Eventline cannot start in production mode: schemas not registered: shipments-dev.eventline.shipments.ShipmentScheduled, notifications-dev.eventline.notifications.EmailRequested. Register reviewed schemas with `npx nx run contracts:schemas:register`',
+        'Eventline cannot start in production mode: schemas not registered: shipments-dev.eventline.shipments.ShipmentScheduled, shipments-dev.eventline.shipments.ShipmentDispatched. Register reviewed schemas with `npx nx run contracts:schemas:register`',
     });
 
     const subjects = await (await fetch(`${options.schemaRegistryUrl}/subjects`)).json();
