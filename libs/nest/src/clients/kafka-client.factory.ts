@@ -13,7 +13,7 @@ export function createKafkaClient(options: EventlineModuleOptions): KafkaClient 
 }
 
 /** The client's own log lines into Nest's logger, so an app has one log stream. */
-export function nestKafkaLogSink(): ClientLogSink {
+function nestKafkaLogSink(): ClientLogSink {
   const logger = new Logger('kafka');
   return ({ namespace, level, message, extra }) => {
     const line = `${namespace ? `${namespace}: ` : ''}${message} ${JSON.stringify(extra)}`;

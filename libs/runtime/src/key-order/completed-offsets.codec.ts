@@ -9,7 +9,7 @@
  * Kafka caps commit metadata at offset.metadata.max.bytes (4096 by default); the strategy
  * stops taking new records for a partition before the encoding would pass METADATA_BUDGET.
  */
-export const COMPLETED_OFFSETS_PREFIX = 'ko1:';
+const COMPLETED_OFFSETS_PREFIX = 'ko1:';
 export const METADATA_BUDGET = 3_500;
 
 /** `finished` are offsets above `watermark`, ascending. */

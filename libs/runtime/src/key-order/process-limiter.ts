@@ -25,8 +25,4 @@ export class ProcessLimiter {
   whenFree(callback: () => void): void {
     this.waiting.add(callback);
   }
-
-  get inFlight(): number {
-    return this.used;
-  }
 }

@@ -96,11 +96,6 @@ export class CoalescingQueue<T> {
     }
   }
 
-  /** How many slots wait or are being sent. */
-  get size(): number {
-    return this.slots.length + (this.inSink ? 1 : 0);
-  }
-
   /** Sends everything reserved so far without lingering; resolves once all of it settled. */
   async flush(): Promise<void> {
     const pending = this.slots.map((slot) => slot.settled);

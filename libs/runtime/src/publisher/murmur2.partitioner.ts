@@ -10,7 +10,7 @@
  *
  * Why not kafkajs's `DefaultPartitioner`: it computes the same hash through 64-bit `Long`
  * objects, a dozen allocations per four bytes of key; on the publisher's hot path that was
- * about a quarter of its CPU (a --cpu-prof of 200,000 publishes, 2026-11-30). Java's
+ * about a quarter of its CPU (the profile is in docs/benchmark-notes.md, Publisher: murmur2). Java's
  * algorithm is 32-bit integer arithmetic, which `Math.imul` and `>>>` express exactly. The
  * spec checks it against kafkajs's partitioner and Kafka's published murmur2 vectors.
  */
