@@ -166,8 +166,9 @@ export async function runComparison(setup: ComparisonSetup): Promise<{ report: C
         `Baseline: a detached worktree of ${compare.ref} (${baseline.sha.slice(0, 12)}) under .cache/bench-baseline/; current: the working tree. ` +
           'Each tree runs in a child process of its own (swc-node with that tree\'s tsconfig, so its `@eventline/*` imports are its own libraries) ' +
           "that runs the tree's own benchmark peers; both children live for the whole invocation and take turns on the same broker, " +
-          'the order alternating (rotating, with three arms) per repetition. Ratio = current / baseline within each repetition; the table gives their median and ' +
-          'min–max, and ±noise is the largest distance of one repetition\'s ratio from that median. A verdict is conclusive when every repetition agrees with it.',
+          'the order alternating (rotating, with three arms) per repetition. Ratio = current / baseline within each repetition; the table gives their median, ' +
+          'the middle half (25th–75th percentile) and min–max; ±noise is the largest distance of one repetition\'s ratio from that median. ' +
+          'A verdict is conclusive when both quartiles agree with it (one repetition hit by a load spike does not decide).',
         ...selected.map((s) => s.describe(sizes)),
       ].join('\n\n'),
       rows,

@@ -1,4 +1,4 @@
-import { compareRow, metricOf, noisePercent, pairRatios, verdict } from './comparison';
+import { compareRow, metricOf, noisePercent, pairRatios, quartiles, verdict } from './comparison';
 import { Better, Metric, Tree, type ComparisonRun, type RowSpec } from './comparison.types';
 
 const map = (entries: Array<[number, number]>) => new Map(entries);
@@ -28,19 +28,37 @@ describe('noisePercent', () => {
   });
 });
 
+describe('quartiles', () => {
+  it.each([
+    [[5], 5, 5],
+    [[1, 2, 3, 4, 5], 2, 4],
+    [[4, 1, 3, 2], 1.75, 3.25],
+    // One pair hit by a load spike moves min or max, not the middle half.
+    [[0.6, 0.99, 1, 1.01, 1.02], 0.99, 1.01],
+  ])('%j → %d–%d', (values, q1, q3) => {
+    const q = quartiles(values);
+    expect(q.q1).toBeCloseTo(q1, 10);
+    expect(q.q3).toBeCloseTo(q3, 10);
+  });
+
+  it('refuses the quartiles of nothing', () => {
+    expect(() => quartiles([])).toThrow(RangeError);
+  });
+});
+
 describe('verdict', () => {
   it.each([
     // throughput: current / baseline must stay at or above the bound
-    [{ n: 5, median: 0.99, min: 0.98, max: 1.01 }, Better.Higher, 0.97, true, true],
-    [{ n: 5, median: 0.99, min: 0.96, max: 1.01 }, Better.Higher, 0.97, true, false],
-    [{ n: 5, median: 0.97, min: 0.97, max: 0.99 }, Better.Higher, 0.97, true, true],
-    [{ n: 5, median: 0.95, min: 0.94, max: 0.96 }, Better.Higher, 0.97, false, true],
-    [{ n: 5, median: 0.96, min: 0.94, max: 0.98 }, Better.Higher, 0.97, false, false],
-    [{ n: 5, median: 0.92, min: 0.91, max: 0.95 }, Better.Higher, 0.9, true, true],
+    [{ median: 0.99, q1: 0.98, q3: 1.01 }, Better.Higher, 0.97, true, true],
+    [{ median: 0.99, q1: 0.96, q3: 1.01 }, Better.Higher, 0.97, true, false],
+    [{ median: 0.97, q1: 0.97, q3: 0.99 }, Better.Higher, 0.97, true, true],
+    [{ median: 0.95, q1: 0.94, q3: 0.96 }, Better.Higher, 0.97, false, true],
+    [{ median: 0.96, q1: 0.94, q3: 0.98 }, Better.Higher, 0.97, false, false],
+    [{ median: 0.92, q1: 0.91, q3: 0.95 }, Better.Higher, 0.9, true, true],
     // peak RSS: current / baseline must not be above the bound
-    [{ n: 5, median: 0.99, min: 0.97, max: 1 }, Better.Lower, 1, true, true],
-    [{ n: 5, median: 1, min: 0.98, max: 1.02 }, Better.Lower, 1, true, false],
-    [{ n: 5, median: 1.03, min: 1.01, max: 1.05 }, Better.Lower, 1, false, true],
+    [{ median: 0.99, q1: 0.97, q3: 1 }, Better.Lower, 1, true, true],
+    [{ median: 1, q1: 0.98, q3: 1.02 }, Better.Lower, 1, true, false],
+    [{ median: 1.03, q1: 1.01, q3: 1.05 }, Better.Lower, 1, false, true],
   ])('%j %s than %d → met %s, conclusive %s', (ratios, better, bound, met, conclusive) => {
     expect(verdict(ratios, better, bound)).toEqual({ met, conclusive });
   });
@@ -68,6 +86,8 @@ describe('compareRow', () => {
     expect(row.pairRatio?.min).toBeCloseTo(0.99, 10);
     expect(row.pairRatio?.max).toBeCloseTo(1.05, 10);
     expect(row.noisePercent).toBeCloseTo(5, 10);
+    expect(row.pairQuartiles?.q1).toBeCloseTo(0.995, 10);
+    expect(row.pairQuartiles?.q3).toBeCloseTo(1.025, 10);
     expect(row).toMatchObject({ unit: 'rec/s', met: true, conclusive: true });
   });
 

@@ -22,14 +22,30 @@ export function noisePercent(ratios: Summary): number {
 }
 
 /**
- * Whether the median of the paired ratios passes the bound, and whether every single pair
- * agrees with that verdict (if one repetition lands on the other side, the bound is inside
- * the noise and more repetitions or a quieter machine are needed to tell).
+ * The 25th and 75th percentiles (linear between the two nearest values, as R's type 7 and
+ * numpy's default): the middle half of the pairs, which one repetition hit by a load spike on
+ * a shared machine does not move, unlike min and max.
  */
-export function verdict(ratios: Summary, better: Better, bound: number): { met: boolean; conclusive: boolean } {
+export function quartiles(values: readonly number[]): { readonly q1: number; readonly q3: number } {
+  if (values.length === 0) throw new RangeError('quartiles of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => {
+    const h = (sorted.length - 1) * p;
+    const lo = Math.floor(h);
+    return sorted[lo] + (h - lo) * ((sorted[Math.ceil(h)] ?? sorted[lo]) - sorted[lo]);
+  };
+  return { q1: at(0.25), q3: at(0.75) };
+}
+
+/**
+ * Whether the median of the paired ratios passes the bound, and whether the middle half of
+ * the pairs (both quartiles) agrees with that verdict: when a quartile lands on the other
+ * side, the bound is inside the noise and more repetitions or a quieter machine are needed.
+ */
+export function verdict(ratios: { readonly median: number; readonly q1: number; readonly q3: number }, better: Better, bound: number): { met: boolean; conclusive: boolean } {
   const passes = (ratio: number) => (better === Better.Higher ? ratio >= bound : ratio <= bound);
   const met = passes(ratios.median);
-  return { met, conclusive: passes(ratios.min) === met && passes(ratios.max) === met };
+  return { met, conclusive: passes(ratios.q1) === met && passes(ratios.q3) === met };
 }
 
 /** The number a row compares for one run; undefined when the run lacks it (no CPU measured). */
@@ -61,5 +77,15 @@ export function compareRow(spec: RowSpec, runs: readonly ComparisonRun[], notApp
     return { ...spec, unit, baseline: summary(base), current: summary(cur), met: null, conclusive: false, notApplicable };
   }
   const pairRatio = summarize(ratios);
-  return { ...spec, unit, baseline: summary(base), current: summary(cur), pairRatio, noisePercent: noisePercent(pairRatio), ...verdict(pairRatio, spec.better, spec.bound) };
+  const pairQuartiles = quartiles(ratios);
+  return {
+    ...spec,
+    unit,
+    baseline: summary(base),
+    current: summary(cur),
+    pairRatio,
+    pairQuartiles,
+    noisePercent: noisePercent(pairRatio),
+    ...verdict({ median: pairRatio.median, ...pairQuartiles }, spec.better, spec.bound),
+  };
 }

@@ -58,11 +58,13 @@ export interface ComparisonRow extends RowSpec {
   readonly current?: Summary;
   /** current / baseline within each repetition (the two ran back to back), summarized. */
   readonly pairRatio?: Summary;
+  /** The 25th and 75th percentiles of those ratios: the middle half of the pairs. */
+  readonly pairQuartiles?: { readonly q1: number; readonly q3: number };
   /** Largest distance of one repetition's ratio from their median, in percent: the noise floor of this row. */
   readonly noisePercent?: number;
   /** null: nothing to compare (an arm did not run, or is not applicable on its tree). */
   readonly met: boolean | null;
-  /** false when some repetitions' ratios fall on the other side of the bound: the verdict is within the noise. */
+  /** false when a quartile of the ratios falls on the other side of the bound: the verdict is within the noise. */
   readonly conclusive: boolean;
   /** Why the row has no figures, e.g. the runtime does not support the variant. */
   readonly notApplicable?: string;

@@ -3,19 +3,20 @@ import { formatNumber, formatSummary, type Summary } from '../support/stats';
 import { table } from './markdown-table';
 
 const ratio = (value: number) => `${value.toFixed(3)}×`;
-const ratioSummary = (s: Summary) => (s.n === 1 ? ratio(s.median) : `${ratio(s.median)} (${ratio(s.min)}–${ratio(s.max)})`);
+const ratioSummary = (s: Summary, q?: { q1: number; q3: number }) =>
+  s.n === 1 ? ratio(s.median) : `${ratio(s.median)} (middle half ${q ? `${ratio(q.q1)}–${ratio(q.q3)}` : '—'}; all ${ratio(s.min)}–${ratio(s.max)})`;
 const yesNo = (met: boolean | null) => (met === null ? 'not checked' : met ? 'yes' : '**NO**');
 
 /** The before/after table: one row per compared figure. */
 export function comparisonTable(rows: readonly ComparisonRow[]): string {
   return table({
-    header: ['scenario', 'figure', 'baseline (median, min–max)', 'current (median, min–max)', 'current / baseline (median of pairs, min–max)', '± noise', 'bound', 'met', 'conclusive', 'pairs'],
+    header: ['scenario', 'figure', 'baseline (median, min–max)', 'current (median, min–max)', 'current / baseline (median of pairs; middle half; all)', '± noise', 'bound', 'met', 'conclusive', 'pairs'],
     rows: rows.map((r) => [
       r.scenario,
       r.figure,
       r.baseline ? formatSummary(r.baseline) : '—',
       r.current ? formatSummary(r.current) : r.notApplicable ? `not applicable: ${r.notApplicable}` : '—',
-      r.pairRatio ? ratioSummary(r.pairRatio) : '—',
+      r.pairRatio ? ratioSummary(r.pairRatio, r.pairQuartiles) : '—',
       r.noisePercent === undefined ? '—' : `${r.noisePercent.toFixed(1)} %`,
       `${r.better === Better.Higher ? '≥' : '≤'} ${r.bound.toFixed(2)}×`,
       yesNo(r.met),
