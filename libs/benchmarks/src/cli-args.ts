@@ -48,6 +48,8 @@ export function benchHelp(scenarios: ReadonlyArray<{ readonly id: string; readon
     '                        and in this working tree; report current / baseline with medians and spreads',
     '  --repetitions <n>     repetitions per compared scenario (default: the profile\'s)',
     '  --label <text>        the report section\'s name, "Before/after (<text>)" (default: issue 13)',
+    '  First compare a clean tree with itself (--compare-with HEAD --label "noise floor"): the ratios of',
+    '  identical code show how much this machine moves them, against the bound a before/after must meet.',
     '',
     'Example: npm run bench -- --profile quick --only S3',
     '         npm run bench -- --profile full --compare-with 559b022 --only S2,S3,S6,MEM',
