@@ -1,4 +1,4 @@
-// Expected: against a real registry, a new subject passes, `register` registers all six,
+// Expected: against a real registry, a new subject passes, `register` registers every schema file,
 // and a breaking change fails naming the subject with the registry's reasons (exit 1).
 import { deleteSchemaTopics, startSchemaRegistry, type SchemaRegistryProcess } from '@eventline/testing';
 import { loadSchemaFiles, type SchemaFile } from './schema-files';

@@ -4,15 +4,15 @@
  * schema itself (the registry still has no subject afterwards).
  */
 import { Injectable } from '@nestjs/common';
-import type { ShipmentScheduled } from '@eventline/contracts';
+import type { OrderPaid } from '@eventline/contracts';
 import { EventlineConfigErrorCode, OnEvent } from '../src';
 import { NestTestKit } from './nest-test-kit';
 
 @Injectable()
 class ShippingHandler {
-  @OnEvent('dev.eventline.shipments.ShipmentScheduled')
-  onScheduled(shipment: ShipmentScheduled): void {
-    void shipment;
+  @OnEvent('dev.eventline.orders.OrderPaid')
+  onPaid(payment: OrderPaid): void {
+    void payment;
   }
 }
 
@@ -22,16 +22,16 @@ describe('production codec mode', () => {
   afterAll(() => kit.cleanup());
 
   it('refuses to start while a subject is missing, and registers nothing', async () => {
-    await kit.createTopic('shipments', 1);
+    await kit.createTopic('orders', 1);
     const options = kit.options({
       codecMode: 'production',
-      publisher: { source: '/eventline/shipping', events: ['dev.eventline.shipments.ShipmentDispatched'], factory: undefined },
+      publisher: { source: '/eventline/shipping', events: ['dev.eventline.shipments.ShipmentScheduled'], factory: undefined },
     });
 
     await expect(kit.app(options, [ShippingHandler])).rejects.toMatchObject({
       code: EventlineConfigErrorCode.SchemasNotRegistered,
       message:
-        'Eventline cannot start in production mode: schemas not registered: shipments-dev.eventline.shipments.ShipmentScheduled, shipments-dev.eventline.shipments.ShipmentDispatched. Register reviewed schemas with `npx nx run contracts:schemas:register`',
+        'Eventline cannot start in production mode: schemas not registered: orders-dev.eventline.orders.OrderPaid, shipments-dev.eventline.shipments.ShipmentScheduled. Register reviewed schemas with `npx nx run contracts:schemas:register`',
     });
 
     const subjects = await (await fetch(`${options.schemaRegistryUrl}/subjects`)).json();

@@ -2,12 +2,10 @@ import {
   OrderCancelledSchema,
   OrderPaidSchema,
   OrderPlacedSchema,
-  ShipmentDispatchedSchema,
   ShipmentScheduledSchema,
   type OrderCancelled,
   type OrderPaid,
   type OrderPlaced,
-  type ShipmentDispatched,
   type ShipmentScheduled,
 } from '../generated';
 import { defineEvent, type AnyEventDefinition } from './define-event';
@@ -38,11 +36,6 @@ export const EventCatalog = {
     topic: Topic.Shipments,
     keyField: 'orderId',
   }),
-  'dev.eventline.shipments.ShipmentDispatched': defineEvent<ShipmentDispatched>()({
-    schema: ShipmentDispatchedSchema,
-    topic: Topic.Shipments,
-    keyField: 'orderId',
-  }),
 } as const;
 
 export type EventCatalog = typeof EventCatalog;
@@ -54,7 +47,6 @@ export interface EventPayloadMap {
   'dev.eventline.orders.OrderPaid': OrderPaid;
   'dev.eventline.orders.OrderCancelled': OrderCancelled;
   'dev.eventline.shipments.ShipmentScheduled': ShipmentScheduled;
-  'dev.eventline.shipments.ShipmentDispatched': ShipmentDispatched;
 }
 export type EventPayload<T extends EventType> = EventPayloadMap[T];
 
@@ -67,7 +59,6 @@ const _keysAreFullNames: { [T in EventType]: EventCatalog[T]['type'] extends T ?
   'dev.eventline.orders.OrderPaid': true,
   'dev.eventline.orders.OrderCancelled': true,
   'dev.eventline.shipments.ShipmentScheduled': true,
-  'dev.eventline.shipments.ShipmentDispatched': true,
 };
 void _catalogMatchesPayloads;
 void _keysAreFullNames;

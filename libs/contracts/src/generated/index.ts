@@ -2,5 +2,4 @@
 export * from './order-cancelled';
 export * from './order-paid';
 export * from './order-placed';
-export * from './shipment-dispatched';
 export * from './shipment-scheduled';

@@ -23,8 +23,8 @@ class ShipmentsHandler {
     return undefined;
   }
 
-  @OnEvent('dev.eventline.shipments.ShipmentDispatched')
-  onDispatched(): void {
+  @OnEvent('dev.eventline.orders.OrderPlaced')
+  onPlaced(): void {
     return undefined;
   }
 }
@@ -48,7 +48,7 @@ describe('EventHandlerExplorer', () => {
 
     expect(found.map((h) => [h.name, h.metadata]).sort()).toEqual([
       ['PaymentsHandler.onPaid', { eventType: 'dev.eventline.orders.OrderPaid', retry: { maxAttempts: 2 } }],
-      ['ShipmentsHandler.onDispatched', { eventType: 'dev.eventline.shipments.ShipmentDispatched' }],
+      ['ShipmentsHandler.onPlaced', { eventType: 'dev.eventline.orders.OrderPlaced' }],
       ['ShipmentsHandler.onScheduled', { eventType: 'dev.eventline.shipments.ShipmentScheduled', group: 'shipping' }],
     ]);
     const paid = found.find((h) => h.name === 'PaymentsHandler.onPaid')!;

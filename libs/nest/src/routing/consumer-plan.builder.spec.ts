@@ -15,7 +15,7 @@ const handlers = [
   handler('Billing.onPaid', { eventType: 'dev.eventline.orders.OrderPaid', retry: { maxAttempts: 2 } }),
   handler('Billing.onCancelled', { eventType: 'dev.eventline.orders.OrderCancelled', deadLetter: false }),
   handler('Shipping.onScheduled', { eventType: 'dev.eventline.shipments.ShipmentScheduled', group: 'shipping', deadLetter: 'ship.failures' }),
-  handler('Mail.onDispatched', { eventType: 'dev.eventline.shipments.ShipmentDispatched', group: 'mail' }),
+  handler('Mail.onPlaced', { eventType: 'dev.eventline.orders.OrderPlaced', group: 'mail' }),
 ];
 
 const consumer: ConsumerOptions = {
@@ -58,14 +58,14 @@ describe('buildConsumerPlan', () => {
       {
         groupId: 'mail',
         concurrency: 2,
-        routes: [{ name: 'Mail.onDispatched', topic: 'shipments', eventType: 'dev.eventline.shipments.ShipmentDispatched', retry: { initialDelayMs: 10, jitter: 0 }, deadLetter: false }],
+        routes: [{ name: 'Mail.onPlaced', topic: 'orders', eventType: 'dev.eventline.orders.OrderPlaced', retry: { initialDelayMs: 10, jitter: 0 }, deadLetter: false }],
       },
     ]);
   });
 
   it.each([
-    ['a map', { orders: 'it-orders' }, ['it-orders', 'it-orders', 'shipments', 'shipments']],
-    ['a prefix', withTopicPrefix('run-7.'), ['run-7.orders', 'run-7.orders', 'run-7.shipments', 'run-7.shipments']],
+    ['a map', { orders: 'it-orders' }, ['it-orders', 'it-orders', 'shipments', 'it-orders']],
+    ['a prefix', withTopicPrefix('run-7.'), ['run-7.orders', 'run-7.orders', 'run-7.shipments', 'run-7.orders']],
   ] as const)('maps catalog topics through topicNames given as %s', (_how, topicNames, expected) => {
     const topics = buildConsumerPlan(handlers, consumer, topicNames).flatMap((g) => g.routes.map((r) => r.topic));
     expect(topics).toEqual(expected);
