@@ -19,4 +19,4 @@ export type { BatchControls, ConsumedBatch, ConsumedRecord, PartitionAssignment,
 export { createKafkaJsClient, kafkaJsAdmin, kafkaJsClient, type KafkaJsLike } from './kafka/kafkajs';
 export * from './publisher';
 export { provisionTopics, TopicMismatchError, type TopicCheck } from './admin/topic-provisioner';
-export { filterKafkaJsTimeoutWarning } from './kafkajs-timeout-warning.filter';
+export { filterKafkaJsTimeoutWarning } from './kafka/kafkajs/kafkajs-timeout-warning.filter';
