@@ -12,7 +12,7 @@ export interface ResolvedRoute {
   readonly eventType: string;
   readonly handler: EventRoute['handler'];
   /** The handler inside the consumer's and the route's interceptors; unset when there are none. */
-  readonly intercepted?: (invocation: HandlerInvocation) => unknown;
+  readonly intercepted: ((invocation: HandlerInvocation) => unknown) | undefined;
   readonly retry: RetryPolicy;
   readonly deadLetterTopic?: string;
   readonly mode: ProcessingMode;
@@ -43,7 +43,9 @@ export class RouteTable {
         topic: route.topic,
         eventType: route.eventType,
         handler,
-        ...(around.length > 0 ? { intercepted: composeInterceptors<HandlerInvocation>(around, (invocation) => handler(invocation.event, invocation)) } : {}),
+        // Always present (undefined without interceptors): every route has one shape, so the
+        // executor's per-record read of it stays monomorphic.
+        intercepted: around.length > 0 ? composeInterceptors<HandlerInvocation>(around, (invocation) => handler(invocation.event, invocation)) : undefined,
         retry: retryPolicy(route.retry, `route ${name}: retry`),
         deadLetterTopic: route.deadLetter === false ? undefined : (route.deadLetter ?? defaultDeadLetterTopic(route.topic)),
         mode,
