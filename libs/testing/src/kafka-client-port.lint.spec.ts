@@ -3,21 +3,9 @@
  * refuse kafkajs in the runtime's and the nest module's production files, and let the
  * adapter (and tests) have it. These lint probe sources in place, without writing them.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { lintMessages } from './lint/lint-probe';
 
-const root = join(__dirname, '../../..');
-
-function restrictedImports(file: string, source: string): string[] {
-  const eslint = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', '--stdin', '--stdin-filename', join(root, file)],
-    { cwd: root, input: source, encoding: 'utf8' },
-  );
-  if (eslint.status === 2 || !eslint.stdout) throw new Error(`eslint failed to run: ${eslint.stderr}`);
-  const [result] = JSON.parse(eslint.stdout) as Array<{ messages: Array<{ ruleId: string | null; message: string }> }>;
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
-}
+const restrictedImports = (file: string, source: string) => lintMessages(file, source, 'no-restricted-imports');
 
 const typeImport = "import type { KafkaMessage } from 'kafkajs';\nexport type M = KafkaMessage;\n";
 const valueImport = "import { Kafka } from 'kafkajs';\nexport const k = Kafka;\n";

@@ -3,23 +3,15 @@
  * that let everything through would make the architecture a suggestion. These lint probe
  * sources as if they lived in a project, without writing them to disk.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { lintMessages } from './lint/lint-probe';
 
 const root = join(__dirname, '../../..');
 const BOUNDARY_RULE = '@nx/enforce-module-boundaries';
 
-// ESLint runs as its own process (as `nx lint` runs it): its flat config is an ES module,
-// which Jest's module sandbox cannot load.
 async function boundaryErrors(file: string, source: string): Promise<string[]> {
-  const eslint = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', '--stdin', '--stdin-filename', join(root, file)],
-    { cwd: root, input: source, encoding: 'utf8' },
-  );
-  if (eslint.status === 2 || !eslint.stdout) throw new Error(`eslint failed to run: ${eslint.stderr}`);
-  const [result] = JSON.parse(eslint.stdout) as Array<{ messages: Array<{ ruleId: string | null; message: string }> }>;
-  return result.messages.filter((m) => m.ruleId === BOUNDARY_RULE).map((m) => m.message);
+  return lintMessages(file, source, BOUNDARY_RULE);
 }
 
 describe('module boundaries enforced by lint', () => {
