@@ -30,7 +30,7 @@ export interface KafkaToolResult {
 }
 
 /**
- * Runs one of Kafka's own command-line tools (`kafka.admin.ConfigCommand`,
+ * Runs one of Kafka's own command-line tools (`org.apache.kafka.tools.ConfigCommand`,
  * `org.apache.kafka.tools.consumer.ConsoleConsumer`, …) from the cached jars, the way the
  * kafka-*.sh scripts would, without a shell. Asynchronous because a tool's JVM takes seconds
  * to start and a test must keep its timers running meanwhile.

@@ -35,6 +35,10 @@ export interface AlterScramOptions {
  * --add-config-file (mode 0600, deleted afterwards) rather than on its command line, which
  * every local user could read in the process list.
  */
+const CONFIG_COMMAND = 'org.apache.kafka.tools.ConfigCommand';
+const LEGACY_CONFIG_COMMAND = 'kafka.admin.ConfigCommand';
+const MISSING_MAIN_CLASS = /Could not find or load main class/;
+
 export async function alterScramUser(name: string, password: string, options: AlterScramOptions): Promise<void> {
   const dir = mkdtempSync(join(options.scratchDir, 'scram-'));
   const configFile = join(dir, 'scram.properties');
@@ -42,12 +46,19 @@ export async function alterScramUser(name: string, password: string, options: Al
     // In a config file the value is what --add-config would hold between the brackets:
     // ConfigCommand matches it against "(iterations=N,)?password=(.*)", brackets and all.
     writePrivateFile(configFile, `${SCRAM_MECHANISM}=password=${password}\n`);
-    const result = await runKafkaTool(
-      'kafka.admin.ConfigCommand',
-      ['--bootstrap-server', options.bootstrap, '--command-config', options.adminPropertiesFile, '--alter']
-        .concat(['--entity-type', 'users', '--entity-name', name, '--add-config-file', configFile]),
-      { paths: options.paths, timeoutMs: options.timeoutMs ?? 60_000 },
-    );
+    const args = ['--bootstrap-server', options.bootstrap, '--command-config', options.adminPropertiesFile, '--alter'].concat([
+      '--entity-type',
+      'users',
+      '--entity-name',
+      name,
+      '--add-config-file',
+      configFile,
+    ]);
+    const run = (mainClass: string) => runKafkaTool(mainClass, args, { paths: options.paths, timeoutMs: options.timeoutMs ?? 60_000 });
+    // kafka-configs moved from the core jar (kafka.admin.ConfigCommand, to 4.1) to the tools
+    // jar (org.apache.kafka.tools.ConfigCommand, 4.4): the new name first, the old one for an older broker.
+    let result = await run(CONFIG_COMMAND);
+    if (result.status !== 0 && MISSING_MAIN_CLASS.test(result.stderr)) result = await run(LEGACY_CONFIG_COMMAND);
     if (result.status !== 0) {
       const output = `${result.stderr}\n${result.stdout}`.split(password).join('[redacted]').trim().split('\n').slice(-12).join('\n');
       throw new LocalKafkaError(

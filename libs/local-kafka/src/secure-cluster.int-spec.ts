@@ -212,7 +212,7 @@ describe('the secure local cluster (SASL_SSL + mTLS, ACLs enforced)', () => {
     const properties = credentials.writeClientProperties('test-client', join(scratch, 'test-client.properties'), { flavor: ClientPropertiesFlavor.Java });
     const consumer = await runKafkaTool(
       'org.apache.kafka.tools.consumer.ConsoleConsumer',
-      ['--bootstrap-server', credentials.saslSslBootstrap, '--consumer.config', properties, '--topic', javaTopic, '--group', group]
+      ['--bootstrap-server', credentials.saslSslBootstrap, '--command-config', properties, '--topic', javaTopic, '--group', group]
         .concat(['--from-beginning', '--max-messages', '1', '--timeout-ms', '30000']),
       { timeoutMs: 60_000 },
     );
