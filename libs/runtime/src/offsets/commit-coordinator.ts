@@ -48,14 +48,13 @@ export class CommitCoordinator {
     return this.flush();
   }
 
-  stopping(): Promise<void> {
-    clearInterval(this.timer);
-    return this.flush();
-  }
-
-  /** Stops the timer only (the consumer stops: the final commit is `stopping`'s). */
+  /** The consumer stops: no more timer checks; the final commit is `stopping`'s, once the running records finished. */
   stopTimer(): void {
     clearInterval(this.timer);
+  }
+
+  stopping(): Promise<void> {
+    return this.flush();
   }
 
   /** Commits every finished offset not yet committed. Never throws; failures are instrumented. */

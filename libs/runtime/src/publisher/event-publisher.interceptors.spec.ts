@@ -30,6 +30,17 @@ describe('EventPublisher interceptors', () => {
     await publisher.disconnect();
   });
 
+  it('settle the publish with its send even when an interceptor does not wait for next', async () => {
+    const { kafka, publisher } = await fakePublisher({ interceptors: [(_invocation, next) => void next()] });
+    kafka.sendDelayMs = 20;
+    const receipt = await publisher.publish(ORDER_PAID, orderPaid('order-3'), { id: 'evt-3' });
+    expect(receipt).toMatchObject({ id: 'evt-3', topic: 'orders' });
+    expect(kafka.allWritten().map((w) => w.headers.ce_id)).toEqual(['evt-3']);
+    const many = await publisher.publishMany([{ type: ORDER_PAID, payload: orderPaid('order-3', 1), options: { id: 'evt-4' } }]);
+    expect(many.map((r) => r.id)).toEqual(['evt-4']);
+    await publisher.disconnect();
+  });
+
   it('reject the publish with an interceptor’s error and send nothing', async () => {
     const { kafka, publisher } = await fakePublisher({ interceptors: [() => Promise.reject(new Error('no tenant'))] });
     await expect(publisher.publish(ORDER_PAID, orderPaid('order-1'))).rejects.toThrow('no tenant');

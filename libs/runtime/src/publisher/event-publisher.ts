@@ -48,6 +48,8 @@ export class EventPublisher {
   private readonly encoders: EventEncoders;
   private readonly sender: EventSenderPort;
   private readonly intercepted?: Terminal<PublishInvocation>;
+  /** The send an intercepted publish's `next` started, so the publish settles with it even when an interceptor did not wait for `next`. */
+  private readonly sending = new WeakMap<PublishInvocation, Promise<void>>();
   private readonly queue: CoalescingQueue<QueuedPublish>;
   private readonly instrumentation?: RuntimeInstrumentation;
   private readonly newId: () => string;
@@ -68,11 +70,13 @@ export class EventPublisher {
       producerRetries: this.settings.producerRetries,
     });
     if (this.settings.interceptors.length > 0) {
-      this.intercepted = composeInterceptors<PublishInvocation>(this.settings.interceptors, (invocation) =>
-        this.publishDirect(invocation.eventType, invocation.payload as never, invocationOptions(invocation)).then((receipt) => {
+      this.intercepted = composeInterceptors<PublishInvocation>(this.settings.interceptors, (invocation) => {
+        const sending = this.publishDirect(invocation.eventType, invocation.payload as never, invocationOptions(invocation)).then((receipt) => {
           invocation.receipt = receipt;
-        }),
-      );
+        });
+        this.sending.set(invocation, sending);
+        return sending;
+      });
     }
     this.queue = new CoalescingQueue(
       { lingerMs: this.settings.lingerMs, maxCount: this.settings.maxBatchCount, maxBytes: this.settings.maxBatchBytes },
@@ -113,7 +117,12 @@ export class EventPublisher {
     const invocation = this.invocation(type, payload, options);
     return Promise.resolve()
       .then(() => intercepted(invocation))
-      .then(() => invocation.receipt ?? Promise.reject(notPublished(type)));
+      .then(async () => {
+        const sending = this.sending.get(invocation);
+        if (sending === undefined) throw notPublished(type);
+        await sending;
+        return invocation.receipt as PublishReceipt;
+      });
   }
 
   private publishDirect<T extends EventType>(type: T, payload: EventPayload<T>, options?: PublishOptions): Promise<PublishReceipt> {
@@ -193,6 +202,8 @@ export class EventPublisher {
         );
     });
     await Promise.all(chains);
+    // An interceptor may have returned without waiting for its `next`: the send still decides.
+    if (entered.size > 0) await sent;
     return invocations.map((invocation) => invocation.receipt ?? (() => { throw notPublished(invocation.eventType); })());
   }
 
