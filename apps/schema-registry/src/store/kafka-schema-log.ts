@@ -150,8 +150,10 @@ export class KafkaSchemaLog<T> {
     if (!existing.includes(topic)) {
       const brokers = (await admin.describeCluster()).brokers.length;
       try {
+        // kafkajs's own waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which a broker
+        // answers for a moment after creating a topic (seen with Kafka 4.4.0): waited for below.
         await admin.createTopics({
-          waitForLeaders: true,
+          waitForLeaders: false,
           topics: [
             {
               topic,
@@ -166,13 +168,28 @@ export class KafkaSchemaLog<T> {
         if (!(await admin.listTopics()).includes(topic)) throw error;
       }
     }
-    const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
-    const partitions = metadata.topics[0]?.partitions.length ?? 0;
+    const partitions = await this.partitionsOnceLed(admin, topic);
     if (partitions !== 1) {
       throw new SchemaStoreError(
         RegistryErrorCode.StoreError,
         `topic ${topic} has ${partitions} partitions; the schema registry needs exactly 1 (its order serializes writes). Use another SCHEMA_REGISTRY_TOPIC or recreate it.`,
       );
+    }
+  }
+
+  /** The topic's partition count once every partition has a leader (bounded: 30 s). */
+  private async partitionsOnceLed(admin: Admin, topic: string): Promise<number> {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      try {
+        const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+        const partitions = metadata.topics[0]?.partitions ?? [];
+        if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return partitions.length;
+      } catch (error) {
+        if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' && (error as { type?: string }).type !== 'LEADER_NOT_AVAILABLE') throw error;
+      }
+      if (Date.now() > until) throw new SchemaStoreError(RegistryErrorCode.StoreError, `topic ${topic} has no leader after 30 s; check the Kafka cluster`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
