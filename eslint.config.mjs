@@ -16,7 +16,7 @@ import nx from '@nx/eslint-plugin';
  *   scope:dev      local infrastructure and test harness  -> dev, shared
  *   scope:registry the schema registry service            -> registry, shared
  *   scope:pipeline the demo pipeline's apps               -> pipeline, shared, dev
- *   scope:ops      the eventline CLI                      -> ops, shared, dev
+ *   scope:ops      the eventline CLI and the console      -> ops, shared, dev
  */
 const typeConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:runtime', 'type:contracts', 'type:util', 'type:tooling'] },
@@ -66,6 +66,14 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': boundaries([...typeConstraints, ...scopeConstraints]),
       '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The console's web UI (browser code, React): the same boundaries as any .ts file.
+    files: ['apps/console/web/**/*.ts', 'apps/console/web/**/*.tsx'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries([...typeConstraints, ...scopeConstraints]),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
