@@ -16,7 +16,7 @@ import nx from '@nx/eslint-plugin';
  *   scope:dev      local infrastructure and test harness  -> dev, shared
  *   scope:registry the schema registry service            -> registry, shared
  *   scope:pipeline the demo pipeline's apps               -> pipeline, shared, dev
- *   scope:ops      the eventline CLI and the console      -> ops, shared, dev
+ *   scope:ops      the eventline CLI, the console and the operations library -> ops, shared, dev
  */
 const typeConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:runtime', 'type:contracts', 'type:util', 'type:tooling'] },

@@ -6,7 +6,7 @@
  * sends again.
  */
 import { deadLetterHeaders } from '@eventline/runtime';
-import { ProvenanceHeader } from '../src/provenance/provenance.header';
+import { ProvenanceHeader } from '@eventline/ops';
 import { CliTestKit, header, runCli } from './cli-test-kit';
 
 describe('dlq redrive', () => {

@@ -4,7 +4,7 @@
  * headers, plus the four provenance headers naming source topic, partition and offset.
  */
 import { randomBytes } from 'node:crypto';
-import { ProvenanceHeader } from '../src/provenance/provenance.header';
+import { ProvenanceHeader } from '@eventline/ops';
 import { CliTestKit, header, runCli } from './cli-test-kit';
 
 describe('replay', () => {

@@ -1,84 +1,28 @@
-import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
-import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
-import { ConnectionErrorCode, explainKafkaError, kafkaJsConnection, registryClientConnection, type ConnectionError } from '@eventline/connection';
-import { CliError, CliErrorCode } from './cli.error';
+import type { Admin } from 'kafkajs';
+import { OpsContext } from '@eventline/ops';
+import type { CliError } from './cli.error';
 import type { ConnectionOptions } from './connection-options';
-import { Output } from './output';
+import { fromOpsError } from './ops-error.mapping';
+import type { Output } from './output';
 
 /**
- * What a command runs with: one Kafka client, an admin connected on first use, producers it
- * closes at the end, and a codec created only when something must be decoded (so commands
- * that copy bytes work with the registry down).
+ * What a command runs with: the operations library's context (one Kafka client, an admin
+ * connected on first use, producers closed at the end, a codec only on demand) and where
+ * its results go.
  */
 export class CliContext {
-  readonly kafka: Kafka;
-  private adminClient?: Promise<Admin>;
-  private codecInstance?: AvroCodec;
-  private readonly producers: Producer[] = [];
+  readonly ops: OpsContext;
 
   constructor(
     readonly connection: ConnectionOptions,
     readonly output: Output,
     readonly now: () => number = Date.now,
   ) {
-    this.kafka = new Kafka({
-      clientId: 'eventline-cli',
-      ...kafkaJsConnection(connection.kafka),
-      // kafkajs logs to stdout, which belongs to results here; failures reach the operator as errors.
-      logLevel: logLevel.NOTHING,
-      connectionTimeout: 3_000,
-      // Fail in seconds when Kafka is not there, instead of kafkajs's default ~30 s of retries.
-      retry: { retries: 3, initialRetryTime: 250, maxRetryTime: 2_000 },
-    });
+    this.ops = new OpsContext(connection, { clientId: 'eventline-cli', now });
   }
 
   admin(): Promise<Admin> {
-    if (!this.adminClient) {
-      const admin = this.kafka.admin();
-      this.adminClient = admin.connect().then(
-        () => admin,
-        (err: unknown) => {
-          throw this.kafkaUnavailable(err);
-        },
-      );
-    }
-    return this.adminClient;
-  }
-
-  /**
-   * Idempotent with acks=all (set per send): a retried batch is written once, in order, and
-   * only counts as sent when every in-sync replica has it.
-   */
-  async producer(): Promise<Producer> {
-    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
-    try {
-      await producer.connect();
-    } catch (err) {
-      throw this.kafkaUnavailable(err);
-    }
-    this.producers.push(producer);
-    return producer;
-  }
-
-  codec(): AvroCodec {
-    // Production mode: a tool that only reads must never register a schema.
-    const registry = registryClientConnection(this.connection.registry);
-    this.codecInstance ??= new AvroCodec({
-      registry: new ConfluentSchemaRegistryClient({ host: registry.url, authorization: registry.authorization, ca: registry.ca, timeoutMs: 5_000 }),
-      mode: CodecMode.Production,
-    });
-    return this.codecInstance;
-  }
-
-  kafkaUnavailable(err: unknown): CliError {
-    const explained = this.explain(err);
-    if (explained) return explained;
-    const reason = err instanceof Error ? err.message : String(err);
-    return new CliError(
-      CliErrorCode.KafkaUnavailable,
-      `cannot reach Kafka at ${this.connection.kafka.brokers.join(',')} (${reason}); set KAFKA_BROKERS, --brokers or bootstrap.servers in --command-config`,
-      { cause: err },
-    );
+    return this.ops.admin();
   }
 
   /**
@@ -86,23 +30,11 @@ export class CliContext {
    * CLI's one-line error; undefined for anything else.
    */
   explain(err: unknown): CliError | undefined {
-    const explained = explainKafkaError(err, this.connection.kafka);
-    return explained ? fromConnectionError(explained) : undefined;
+    const explained = this.ops.explain(err);
+    return explained ? fromOpsError(explained) : undefined;
   }
 
-  async close(): Promise<void> {
-    const admin = this.adminClient;
-    this.adminClient = undefined;
-    await Promise.allSettled([...this.producers.map((p) => p.disconnect()), admin?.then((a) => a.disconnect())]);
+  close(): Promise<void> {
+    return this.ops.close();
   }
-}
-
-function fromConnectionError(error: ConnectionError): CliError {
-  const code =
-    error.code === ConnectionErrorCode.NotAuthorized
-      ? CliErrorCode.NotAuthorized
-      : error.code === ConnectionErrorCode.Unreachable
-        ? CliErrorCode.KafkaUnavailable
-        : CliErrorCode.AuthenticationFailed;
-  return new CliError(code, error.message, { cause: error });
 }

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { isOpsError } from '@eventline/ops';
 import { CliContext } from './cli-context';
 import { CliError, CliErrorCode, isCliError } from './cli.error';
 import { resolveConnection, type ConnectionFlags } from './connection-options';
+import { fromOpsError } from './ops-error.mapping';
 import { Output } from './output';
 
 interface GlobalFlags extends ConnectionFlags {
@@ -33,7 +35,7 @@ export async function withContext(command: Command, work: (ctx: CliContext, sign
     }
   } catch (err) {
     // A denied ACL or a refused login in the middle of a command: say which, in one line.
-    throw isCliError(err) ? err : (ctx.explain(err) ?? err);
+    throw isCliError(err) ? err : isOpsError(err) ? fromOpsError(err) : (ctx.explain(err) ?? err);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

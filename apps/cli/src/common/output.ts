@@ -1,4 +1,4 @@
-import { toJsonSafe } from '../records/json-safe';
+import { toJsonSafe } from '@eventline/ops';
 
 export type Column<Row> = readonly [header: string, cell: (row: Row) => string];
 

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { badArgument } from './cli.error';
-import { parseOffset, parsePartitionList, type OffsetPosition } from '../ranges/offset-position';
-import { parseTimeSpec } from '../time/time-spec';
+import { parseOffset, parsePartitionList, parseTimeSpec, type OffsetPosition } from '@eventline/ops';
 
 export interface PositionFlags {
   readonly fromBeginning?: boolean;
@@ -31,16 +30,16 @@ export function startPosition(flags: PositionFlags, now: number, fallback: Offse
   const given = [flags.fromBeginning ? '--from-beginning' : '', flags.fromOffset !== undefined ? '--from-offset' : '', flags.fromTime !== undefined ? '--from-time' : ''].filter(Boolean);
   if (given.length > 1) throw badArgument(`choose one of ${given.join(', ')}`);
   if (flags.fromBeginning) return { kind: 'earliest' };
-  if (flags.fromOffset !== undefined) return { kind: 'offset', offset: parseOffset(flags.fromOffset, '--from-offset') };
-  if (flags.fromTime !== undefined) return { kind: 'time', at: parseTimeSpec(flags.fromTime, now, '--from-time') };
+  if (flags.fromOffset !== undefined) return { kind: 'offset', offset: parseOffset(flags.fromOffset, 'fromOffset') };
+  if (flags.fromTime !== undefined) return { kind: 'time', at: parseTimeSpec(flags.fromTime, now, 'fromTime') };
   return fallback;
 }
 
 /** The `--to-*` given, or the latest offset captured now (the range is fixed before reading). */
 export function endPosition(flags: PositionFlags, now: number): OffsetPosition {
   if (flags.toOffset !== undefined && flags.toTime !== undefined) throw badArgument('choose one of --to-offset, --to-time');
-  if (flags.toOffset !== undefined) return { kind: 'offset', offset: parseOffset(flags.toOffset, '--to-offset') };
-  if (flags.toTime !== undefined) return { kind: 'time', at: parseTimeSpec(flags.toTime, now, '--to-time') };
+  if (flags.toOffset !== undefined) return { kind: 'offset', offset: parseOffset(flags.toOffset, 'toOffset') };
+  if (flags.toTime !== undefined) return { kind: 'time', at: parseTimeSpec(flags.toTime, now, 'toTime') };
   return { kind: 'latest' };
 }
 

@@ -1,9 +1,6 @@
+import { readDeadLetter, readTopic, toJsonSafe, viewRecord } from '@eventline/ops';
 import type { CliContext } from '../common/cli-context';
 import { CliError, CliErrorCode } from '../common/cli.error';
-import { readDeadLetter } from './dead-letter-record';
-import { readTopic } from '../kafka/topic-reader';
-import { toJsonSafe } from '../records/json-safe';
-import { viewRecord } from '../records/record-view';
 import { DlqSummary } from './dlq-summary';
 import { selectionMatcher, selectionRanges, type DlqSelection } from './dlq-selection';
 
@@ -26,7 +23,7 @@ export async function runDlqList(ctx: CliContext, selection: DlqSelection): Prom
   const match = selectionMatcher(selection);
   const summary = new DlqSummary();
   let checked = looksLikeDeadLetterTopic(selection.dlqTopic);
-  await readTopic(ctx.kafka, selection.dlqTopic, ranges, async ({ messages }) => {
+  await readTopic(ctx.ops.kafka, selection.dlqTopic, ranges, async ({ messages }) => {
     for (const message of messages) {
       if (!checked && !readDeadLetter(message).info) throw notADeadLetterTopic(selection.dlqTopic);
       checked = true;
@@ -52,10 +49,10 @@ export async function runDlqList(ctx: CliContext, selection: DlqSelection): Prom
 export async function runDlqShow(ctx: CliContext, selection: DlqSelection, options: { max?: number; raw: boolean }): Promise<void> {
   const ranges = await selectionRanges(ctx, selection);
   const match = selectionMatcher(selection);
-  const codec = options.raw ? undefined : ctx.codec();
+  const codec = options.raw ? undefined : ctx.ops.codec();
   let shown = 0;
   let checked = looksLikeDeadLetterTopic(selection.dlqTopic);
-  await readTopic(ctx.kafka, selection.dlqTopic, ranges, async ({ partition, messages }) => {
+  await readTopic(ctx.ops.kafka, selection.dlqTopic, ranges, async ({ partition, messages }) => {
     for (const message of messages) {
       if (!checked && !readDeadLetter(message).info) throw notADeadLetterTopic(selection.dlqTopic);
       checked = true;

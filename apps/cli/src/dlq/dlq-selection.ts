@@ -1,10 +1,6 @@
 import type { KafkaMessage } from 'kafkajs';
+import { assertTopicExists, type DeadLetterReading, errorCodeOf, type OffsetPosition, type PartitionRange, readDeadLetter, recordFilter, type RecordFilterSpec, resolveRanges } from '@eventline/ops';
 import type { CliContext } from '../common/cli-context';
-import { assertTopicExists, resolveRanges } from '../kafka/topic-offsets';
-import type { OffsetPosition } from '../ranges/offset-position';
-import type { PartitionRange } from '../ranges/partition-range';
-import { recordFilter, type RecordFilterSpec } from '../records/record-filter';
-import { errorCodeOf, readDeadLetter, type DeadLetterReading } from './dead-letter-record';
 
 /** Which dead letters a `dlq` command works on: a range of the DLQ (offsets or times) and filters. */
 export interface DlqSelection {

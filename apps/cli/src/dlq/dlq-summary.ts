@@ -1,5 +1,4 @@
-import type { DeadLetterReading } from './dead-letter-record';
-import { errorCodeOf } from './dead-letter-record';
+import { type DeadLetterReading, errorCodeOf } from '@eventline/ops';
 
 export interface DlqSummaryRow {
   readonly errorCode: string;

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
+import { newRunId } from '@eventline/ops';
 import { badArgument } from '../common/cli.error';
 import { withContext } from '../common/command-action';
 import { positiveInt } from '../common/option-parsers';
 import { addEndOptions, addStartOptions, endPosition, selectedPartitions, startPosition, type PositionFlags } from '../common/position-flags';
 import { groupIdArgument } from '../groups/group-id.parser';
-import { newRunId } from '../provenance/run-id';
 import { runDlqList, runDlqShow } from './dlq-inspect.runner';
 import type { DlqSelection } from './dlq-selection';
 import { runRedrive } from './redrive.runner';

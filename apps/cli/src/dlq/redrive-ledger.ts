@@ -1,7 +1,6 @@
 import type { Admin, Kafka, Producer } from 'kafkajs';
+import { fetchWatermarks, readTopic } from '@eventline/ops';
 import { sendAcknowledged } from '../kafka/acknowledged-send';
-import { fetchWatermarks } from '../kafka/topic-offsets';
-import { readTopic } from '../kafka/topic-reader';
 
 /**
  * Which dead letters were already redriven, kept in a compacted topic `<dlq>.redriven` keyed

@@ -1,4 +1,4 @@
-import type { DeadLetterReading } from './dead-letter-record';
+import { type DeadLetterReading } from '@eventline/ops';
 
 /** Why a selected dead letter is not sent. */
 export const RedriveSkip = {

@@ -1,13 +1,10 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { DeadLetterHeader, RedriveHeader, redriveForGroupHeaders } from '@eventline/runtime';
+import { assertTopicExists, readTopic, redriveProvenanceHeaders, totalCount } from '@eventline/ops';
 import type { CliContext } from '../common/cli-context';
 import { progressFor } from '../common/progress.reporter';
 import { sendAcknowledged, type PartitionedMessage } from '../kafka/acknowledged-send';
 import { keyPartitioner, type PartitionChooser } from '../kafka/key-partitioner';
-import { assertTopicExists } from '../kafka/topic-offsets';
-import { readTopic } from '../kafka/topic-reader';
-import { redriveProvenanceHeaders } from '../provenance/provenance.header';
-import { totalCount } from '../ranges/partition-range';
 import { printRedriveResult, RedriveTally } from './redrive-report';
 import { RedriveLedger } from './redrive-ledger';
 import { routeDeadLetter } from './redrive-route';
@@ -43,9 +40,9 @@ export async function runRedrive(ctx: CliContext, options: RedriveOptions, signa
   const { selection } = options;
   const admin = await ctx.admin();
   const ranges = await selectionRanges(ctx, selection);
-  if (options.toTopic !== undefined) await assertTopicExists(admin, options.toTopic, '--to-topic');
+  if (options.toTopic !== undefined) await assertTopicExists(admin, options.toTopic, 'toTopic', 'toTopic');
 
-  const ledger = await RedriveLedger.load(ctx.kafka, admin, selection.dlqTopic);
+  const ledger = await RedriveLedger.load(ctx.ops.kafka, admin, selection.dlqTopic);
   const existing = new Set(await admin.listTopics());
   const partitionCounts = new Map<string, number>();
   const choosers = new Map<string, PartitionChooser>();
@@ -58,14 +55,14 @@ export async function runRedrive(ctx: CliContext, options: RedriveOptions, signa
 
   const match = selectionMatcher(selection);
   const tally = new RedriveTally();
-  const producer = options.execute ? await ctx.producer() : undefined;
+  const producer = options.execute ? await ctx.ops.producer() : undefined;
   if (options.execute) await ledger.ensureTopic(admin);
   const progress = progressFor(`redrive ${selection.dlqTopic}`, { json: ctx.output.json || !options.execute });
   progress.start(Number(totalCount(ranges)));
 
   try {
     await readTopic(
-      ctx.kafka,
+      ctx.ops.kafka,
       selection.dlqTopic,
       ranges,
       async ({ partition, messages }) => {

@@ -1,7 +1,6 @@
 import { AssignerProtocol, type Admin } from 'kafkajs';
+import { didYouMean, fetchWatermarks } from '@eventline/ops';
 import { CliError, CliErrorCode } from '../common/cli.error';
-import { didYouMean } from '../common/did-you-mean';
-import { fetchWatermarks } from '../kafka/topic-offsets';
 
 export interface GroupMember {
   readonly memberId: string;

@@ -1,7 +1,6 @@
+import { assertTopicExists, fetchOffsetsAtTimes, fetchWatermarks, parsePartitionList } from '@eventline/ops';
 import { CliError, CliErrorCode, badArgument } from '../common/cli.error';
 import type { CliContext } from '../common/cli-context';
-import { assertTopicExists, fetchOffsetsAtTimes, fetchWatermarks } from '../kafka/topic-offsets';
-import { parsePartitionList } from '../ranges/offset-position';
 import { assertGroupExists, committedOffsets, describeMembers, memberLabel } from './group-description';
 import { planReset, type ResetRow, type ResetTarget } from './offset-reset-plan';
 
@@ -14,7 +13,7 @@ export interface TopicSelection {
 export function parseTopicSelection(text: string): TopicSelection {
   const [topic, partitions, extra] = text.split(':');
   if (!topic || extra !== undefined) throw badArgument(`--topic "${text}" is not <topic> or <topic>:<p>,<p>`);
-  return partitions === undefined ? { topic } : { topic, partitions: parsePartitionList(partitions, '--topic') };
+  return partitions === undefined ? { topic } : { topic, partitions: parsePartitionList(partitions, 'topic') };
 }
 
 export interface GroupResetOptions {

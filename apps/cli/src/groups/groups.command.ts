@@ -1,9 +1,8 @@
 import { Command } from 'commander';
+import { parseDuration, parseOffset, parseTimeSpec } from '@eventline/ops';
 import { badArgument } from '../common/cli.error';
 import { withContext } from '../common/command-action';
 import { signedWhole } from '../common/option-parsers';
-import { parseOffset } from '../ranges/offset-position';
-import { parseDuration, parseTimeSpec } from '../time/time-spec';
 import { describeGroup, summarizeGroups } from './group-description';
 import { parseTopicSelection, runGroupReset } from './group-reset.runner';
 import type { ResetTarget } from './offset-reset-plan';
@@ -26,12 +25,12 @@ function collect(value: string, previous: string[] = []): string[] {
 /** Exactly one of the six targets; none or two is a usage error naming them. */
 function resetTarget(flags: ResetFlags, now: number): ResetTarget {
   const given: Array<[string, () => ResetTarget]> = [];
-  if (flags.toOffset !== undefined) given.push(['--to-offset', () => ({ kind: 'offset', offset: parseOffset(flags.toOffset as string, '--to-offset') })]);
-  if (flags.toTime !== undefined) given.push(['--to-time', () => ({ kind: 'time', at: parseTimeSpec(flags.toTime as string, now, '--to-time') })]);
+  if (flags.toOffset !== undefined) given.push(['--to-offset', () => ({ kind: 'offset', offset: parseOffset(flags.toOffset as string, 'toOffset') })]);
+  if (flags.toTime !== undefined) given.push(['--to-time', () => ({ kind: 'time', at: parseTimeSpec(flags.toTime as string, now, 'toTime') })]);
   if (flags.toEarliest) given.push(['--to-earliest', () => ({ kind: 'earliest' })]);
   if (flags.toLatest) given.push(['--to-latest', () => ({ kind: 'latest' })]);
   if (flags.shiftBy !== undefined) given.push(['--shift-by', () => ({ kind: 'shift', by: BigInt(flags.shiftBy as string) })]);
-  if (flags.byDuration !== undefined) given.push(['--by-duration', () => ({ kind: 'time', at: now - parseDuration(flags.byDuration as string, '--by-duration') })]);
+  if (flags.byDuration !== undefined) given.push(['--by-duration', () => ({ kind: 'time', at: now - parseDuration(flags.byDuration as string, 'byDuration') })]);
   if (given.length !== 1) {
     throw badArgument(
       given.length === 0

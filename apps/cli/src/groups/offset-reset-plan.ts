@@ -1,6 +1,5 @@
+import { type OffsetsAtTime, type PartitionWatermarks, selectPartitions } from '@eventline/ops';
 import { CliError, CliErrorCode, badArgument } from '../common/cli.error';
-import type { OffsetsAtTime, PartitionWatermarks } from '../ranges/partition-range';
-import { selectPartitions } from '../ranges/range-plan';
 
 /** Where `groups reset` moves the committed offset. A duration is turned into a `time` by the caller. */
 export type ResetTarget =

@@ -1,8 +1,5 @@
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import { readTopic } from '../kafka/topic-reader';
-import { ProvenanceHeader } from '../provenance/provenance.header';
-import type { PartitionRange, PartitionWatermarks } from '../ranges/partition-range';
-import { headerText } from '../records/header-text';
+import { headerText, type PartitionRange, type PartitionWatermarks, ProvenanceHeader, readTopic } from '@eventline/ops';
 
 /**
  * What a replay id has already copied, read back from the target topic itself.

@@ -1,5 +1,5 @@
+import { type PartitionRange } from '@eventline/ops';
 import { CliError, CliErrorCode } from '../common/cli.error';
-import type { PartitionRange } from '../ranges/partition-range';
 
 /** How replayed records pick their target partition. */
 export const PartitionMode = {

@@ -1,5 +1,5 @@
+import { describeFilter, type RecordFilterSpec } from '@eventline/ops';
 import type { Output } from '../common/output';
-import { describeFilter, type RecordFilterSpec } from '../records/record-filter';
 import type { ReplayPlan } from './replay-plan';
 
 export interface ReplayCounts {

@@ -1,17 +1,12 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { redriveForGroupHeaders } from '@eventline/runtime';
+import { assertTopicExists, fetchWatermarks, type OffsetPosition, type PartitionWatermarks, readTopic, recordFilter, type RecordFilterSpec, replayProvenanceHeaders, resolveRanges, totalCount } from '@eventline/ops';
 import { badArgument, CliError, CliErrorCode } from '../common/cli.error';
 import type { CliContext } from '../common/cli-context';
 import { progressFor } from '../common/progress.reporter';
 import { sendAcknowledged, type PartitionedMessage } from '../kafka/acknowledged-send';
 import { keyPartitioner, type PartitionChooser } from '../kafka/key-partitioner';
 import { RateLimiter } from '../kafka/rate-limiter';
-import { assertTopicExists, fetchWatermarks, resolveRanges } from '../kafka/topic-offsets';
-import { readTopic } from '../kafka/topic-reader';
-import { replayProvenanceHeaders } from '../provenance/provenance.header';
-import type { OffsetPosition } from '../ranges/offset-position';
-import { totalCount, type PartitionWatermarks } from '../ranges/partition-range';
-import { recordFilter, type RecordFilterSpec } from '../records/record-filter';
 import { createTopic, topicTemplate } from '../topics/topic-create.runner';
 import { planTopicCreate } from '../topics/topic-create.plan';
 import { ReplayCheckpoint } from './replay-checkpoint';
@@ -105,7 +100,7 @@ export async function runReplay(ctx: CliContext, options: ReplayOptions, signal?
   });
   const checkpoint = totalCount(ranges) === 0n || targetMissing
     ? new ReplayCheckpoint(options.replayId, options.sourceTopic)
-    : await ReplayCheckpoint.load(ctx.kafka, options.targetTopic, targetWatermarks, options.replayId, options.sourceTopic);
+    : await ReplayCheckpoint.load(ctx.ops.kafka, options.targetTopic, targetWatermarks, options.replayId, options.sourceTopic);
   const plan = planReplay({ ...options, partitionMode, ranges, copiedIn: (range) => checkpoint.copiedIn(range) });
 
   if (options.dryRun) {
@@ -131,7 +126,7 @@ async function countMatching(ctx: CliContext, options: ReplayOptions, plan: Repl
   const matches = recordFilter(options.filter);
   let records = 0;
   await readTopic(
-    ctx.kafka,
+    ctx.ops.kafka,
     options.sourceTopic,
     plan.rows.filter((r) => r.remaining > 0n).map((r) => ({ partition: r.partition, from: r.from, to: r.to })),
     async ({ partition, messages }) => {
@@ -145,7 +140,7 @@ async function countMatching(ctx: CliContext, options: ReplayOptions, plan: Repl
 async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, checkpoint: ReplayCheckpoint, signal?: AbortSignal): Promise<ReplayCounts> {
   const chooser: PartitionChooser | undefined =
     plan.partitionMode === PartitionMode.ByKey ? await keyPartitioner(await ctx.admin(), options.targetTopic) : undefined;
-  const producer = await ctx.producer();
+  const producer = await ctx.ops.producer();
   const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
   const matches = recordFilter(options.filter);
   const counts: ReplayCounts = { copied: 0, filteredOut: 0, alreadyCopied: 0, byPartition: new Map() };
@@ -170,7 +165,7 @@ async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, c
 
   try {
     await readTopic(
-      ctx.kafka,
+      ctx.ops.kafka,
       plan.sourceTopic,
       plan.rows,
       async ({ partition, messages, heartbeat }) => {

@@ -1,9 +1,5 @@
+import { assertTopicExists, type OffsetPosition, type ReadRange, readTopic, recordFilter, type RecordFilterSpec, resolveRanges, viewRecord } from '@eventline/ops';
 import type { CliContext } from '../common/cli-context';
-import { assertTopicExists, resolveRanges } from '../kafka/topic-offsets';
-import { readTopic, type ReadRange } from '../kafka/topic-reader';
-import type { OffsetPosition } from '../ranges/offset-position';
-import { recordFilter, type RecordFilterSpec } from '../records/record-filter';
-import { viewRecord } from '../records/record-view';
 
 export interface TailOptions {
   readonly topic: string;
@@ -24,14 +20,14 @@ export async function runTail(ctx: CliContext, options: TailOptions, signal: Abo
   const planned = await resolveRanges(admin, options.topic, { from: options.from, to: { kind: 'latest' }, partitions: options.partitions });
   const ranges: ReadRange[] = planned.map((r) => (options.follow ? { partition: r.partition, from: r.from } : r));
   const matches = recordFilter(options.filter);
-  const codec = options.raw ? undefined : ctx.codec();
+  const codec = options.raw ? undefined : ctx.ops.codec();
   let printed = 0;
   if (ranges.length > 1) {
     // Kafka fetches partitions in whatever order its leaders answer; say so once.
     ctx.output.note(`order: by offset within each partition; partitions ${ranges.map((r) => r.partition).join(', ')} interleave as fetched (--partition N for one)`);
   }
   await readTopic(
-    ctx.kafka,
+    ctx.ops.kafka,
     options.topic,
     ranges,
     async ({ partition, messages }) => {

@@ -1,7 +1,7 @@
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
+import { assertTopicExists } from '@eventline/ops';
 import { badArgument } from '../common/cli.error';
 import type { CliContext } from '../common/cli-context';
-import { assertTopicExists } from '../kafka/topic-offsets';
 import { planTopicCreate, type TopicCreatePlan, type TopicTemplate } from './topic-create.plan';
 
 // kafkajs's ConfigSource: set on the topic itself (not a broker default or a static config).
@@ -9,7 +9,7 @@ const TOPIC_CONFIG_SOURCE = 1;
 
 /** Partition count and the configs set on `topic` itself: what `--like` copies. */
 export async function topicTemplate(admin: Admin, topic: string): Promise<TopicTemplate & { name: string }> {
-  await assertTopicExists(admin, topic, '--like topic');
+  await assertTopicExists(admin, topic, 'like topic', 'like');
   const [metadata, described] = await Promise.all([
     admin.fetchTopicMetadata({ topics: [topic] }),
     admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }),

@@ -1,6 +1,5 @@
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
-import { assertTopicExists, fetchWatermarks } from '../kafka/topic-offsets';
-import type { PartitionWatermarks } from '../ranges/partition-range';
+import { assertTopicExists, fetchWatermarks, type PartitionWatermarks } from '@eventline/ops';
 
 export interface TopicSummary {
   readonly topic: string;

@@ -9,7 +9,7 @@ export interface ReadRange {
   readonly to?: bigint;
 }
 
-interface ReadBatch {
+export interface ReadBatch {
   readonly partition: number;
   /** In offset order, all within the partition's range. */
   readonly messages: readonly KafkaMessage[];
@@ -17,7 +17,7 @@ interface ReadBatch {
   heartbeat(): Promise<void>;
 }
 
-/** Return false to stop the whole read (e.g. `--max` reached). */
+/** Return false to stop the whole read (e.g. the most records wanted were read). */
 export type BatchHandler = (batch: ReadBatch) => Promise<boolean | void>;
 
 export interface ReadOptions {

@@ -1,4 +1,4 @@
-import { CliErrorCode, isCliError } from '../common/cli.error';
+import { OpsErrorCode, isOpsError } from '../errors/ops.error';
 import type { OffsetPosition } from './offset-position';
 import { planRanges } from './range-plan';
 
@@ -32,18 +32,18 @@ describe('planRanges', () => {
   });
 
   it.each<[string, OffsetPosition, OffsetPosition, number[] | undefined, string, RegExp]>([
-    ['a start below earliest', { kind: 'offset', offset: 2n }, { kind: 'latest' }, [1], CliErrorCode.OffsetOutOfRange, /--from-offset 2 is outside orders\[1\], which holds offsets 5–19/],
-    ['a start past latest', { kind: 'offset', offset: 11n }, { kind: 'latest' }, [0], CliErrorCode.OffsetOutOfRange, /--from-offset 11 is outside orders\[0\]/],
-    ['an end at latest (no record there)', { kind: 'earliest' }, { kind: 'offset', offset: 10n }, [0], CliErrorCode.OffsetOutOfRange, /--to-offset 10 is outside/],
-    ['an end before the start', { kind: 'offset', offset: 6n }, { kind: 'offset', offset: 5n }, [1], CliErrorCode.BadArgument, /--to-offset 5 is before --from-offset 6/],
-    ['times in the wrong order', { kind: 'time', at: T2 }, { kind: 'time', at: T1 }, undefined, CliErrorCode.BadArgument, /--to-time .* is before --from-time/],
-    ['a partition that does not exist', { kind: 'earliest' }, { kind: 'latest' }, [7], CliErrorCode.UnknownPartition, /orders has no partition 7/],
+    ['a start below earliest', { kind: 'offset', offset: 2n }, { kind: 'latest' }, [1], OpsErrorCode.OffsetOutOfRange, /fromOffset 2 is outside orders\[1\], which holds offsets 5–19/],
+    ['a start past latest', { kind: 'offset', offset: 11n }, { kind: 'latest' }, [0], OpsErrorCode.OffsetOutOfRange, /fromOffset 11 is outside orders\[0\]/],
+    ['an end at latest (no record there)', { kind: 'earliest' }, { kind: 'offset', offset: 10n }, [0], OpsErrorCode.OffsetOutOfRange, /toOffset 10 is outside/],
+    ['an end before the start', { kind: 'offset', offset: 6n }, { kind: 'offset', offset: 5n }, [1], OpsErrorCode.BadArgument, /toOffset 5 is before fromOffset 6/],
+    ['times in the wrong order', { kind: 'time', at: T2 }, { kind: 'time', at: T1 }, undefined, OpsErrorCode.BadArgument, /toTime .* is before fromTime/],
+    ['a partition that does not exist', { kind: 'earliest' }, { kind: 'latest' }, [7], OpsErrorCode.UnknownPartition, /orders has no partition 7/],
   ])('refuses %s', (_, from, to, partitions, code, message) => {
     expect.assertions(2);
     try {
       plan(from, to, partitions);
     } catch (err) {
-      expect(isCliError(err, code as never)).toBe(true);
+      expect(isOpsError(err, code as never)).toBe(true);
       expect((err as Error).message).toMatch(message);
     }
   });

@@ -2,7 +2,7 @@ import type { KafkaMessage } from 'kafkajs';
 import { CloudEventHeader } from '@eventline/contracts';
 import { headerText } from './header-text';
 
-/** What `--key` and `--type` ask for. Absent fields match everything. */
+/** Which records a read keeps, by key and event type. Absent fields match everything. */
 export interface RecordFilterSpec {
   /** Exact key, compared as UTF-8 text. */
   readonly key?: string;
@@ -12,7 +12,7 @@ export interface RecordFilterSpec {
 
 export type RecordPredicate = (message: KafkaMessage) => boolean;
 
-/** One predicate from the flags; records without a key or a `ce_type` never match a filter on it. */
+/** One predicate from the spec; records without a key or a `ce_type` never match a filter on it. */
 export function recordFilter(spec: RecordFilterSpec): RecordPredicate {
   const tests: RecordPredicate[] = [];
   if (spec.key !== undefined) {

@@ -1,4 +1,4 @@
-import { isCliError } from '../common/cli.error';
+import { isOpsError, OpsErrorCode } from '../errors/ops.error';
 import { parseDuration, parseTimeSpec } from './time-spec';
 
 const NOW = Date.parse('2025-06-01T12:00:00Z');
@@ -19,13 +19,14 @@ describe('parseTimeSpec', () => {
     expect(parseTimeSpec(text, NOW)).toBe(expected);
   });
 
-  it.each(['yesterday', '10', '10 m', '-5m', '2025-13-45T99:00:00Z', '', 'May 3', '1.5h'])('refuses "%s" with CLI_BAD_TIME', (text) => {
-    expect.assertions(2);
+  it.each(['yesterday', '10', '10 m', '-5m', '2025-13-45T99:00:00Z', '', 'May 3', '1.5h'])('refuses "%s" with OPS_BAD_TIME naming the parameter', (text) => {
+    expect.assertions(3);
     try {
-      parseTimeSpec(text, NOW, '--from-time');
+      parseTimeSpec(text, NOW, 'fromTime');
     } catch (err) {
-      expect(isCliError(err)).toBe(true);
-      expect((err as Error).message).toContain('--from-time');
+      expect(isOpsError(err, OpsErrorCode.BadTime)).toBe(true);
+      expect((err as Error).message).toMatch(/^fromTime "/);
+      expect(isOpsError(err) && err.detail.fields).toEqual(['fromTime']);
     }
   });
 });
@@ -41,6 +42,6 @@ describe('parseDuration', () => {
   });
 
   it('refuses a time of day', () => {
-    expect(() => parseDuration('12:00', '--by-duration')).toThrow(/--by-duration "12:00" is not a duration/);
+    expect(() => parseDuration('12:00', 'byDuration')).toThrow(/byDuration "12:00" is not a duration/);
   });
 });

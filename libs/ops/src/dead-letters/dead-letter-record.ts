@@ -16,7 +16,7 @@ export function readDeadLetter(message: KafkaMessage): DeadLetterReading {
   }
 }
 
-/** Error code filter for `--error-code`; records without the contract have code "(no dead-letter headers)". */
+/** The error code a selection filters on; records without the contract have code "(no dead-letter headers)". */
 const NO_CONTRACT = '(no dead-letter headers)';
 
 export function errorCodeOf(reading: DeadLetterReading): string {

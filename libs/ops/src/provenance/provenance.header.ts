@@ -1,7 +1,9 @@
 /**
- * Headers the CLI adds to every record it writes, saying where the record came from. They
- * are what makes a replay or a redrive traceable from the target alone, and the replay
- * checkpoint reads them back — so this module is the only place their names are written.
+ * Headers a replay or a redrive adds to every record it writes, saying where the record came
+ * from. They are what makes a replay or a redrive traceable from the target alone, and the
+ * replay checkpoint reads them back — so this module is the only place their names are
+ * written. (The dead-letter header contract, which the runtime writes, is libs/runtime's
+ * `dead-letter/dead-letter-headers.ts`.)
  */
 export const ProvenanceHeader = {
   ReplayId: 'eventline-replay-id',

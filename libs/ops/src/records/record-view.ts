@@ -1,9 +1,9 @@
 import type { KafkaMessage } from 'kafkajs';
 import { CodecErrorCode, isCodecError, readSchemaId, type AvroCodec } from '@eventline/codec';
-import { CliError, CliErrorCode } from '../common/cli.error';
+import { OpsError, OpsErrorCode, OpsRemedy } from '../errors/ops.error';
 import { utf8OrUndefined } from './header-text';
 
-/** One record as `tail` and `dlq show` print it: everything a person or `jq` needs, JSON-safe. */
+/** One record as a tail or a dead-letter view shows it: everything a person or `jq` needs, JSON-safe. */
 export interface RecordView {
   readonly topic: string;
   readonly partition: number;
@@ -28,7 +28,7 @@ export interface RecordView {
  * Decodes one record for display. A record that is not Confluent-framed Avro, or names a
  * schema id the registry does not know, is shown as base64 with the reason — a tail must
  * never die on the very record someone is trying to look at. A registry that cannot be
- * reached is different: every later record would fail the same way, so that stops the command.
+ * reached is different: every later record would fail the same way, so that stops the read.
  */
 export async function viewRecord(topic: string, partition: number, message: KafkaMessage, codec?: AvroCodec): Promise<RecordView> {
   const key = message.key === null || message.key === undefined ? null : message.key;
@@ -57,8 +57,9 @@ export async function viewRecord(topic: string, partition: number, message: Kafk
     return { ...base, schemaId: readSchemaId(value), value: decoded };
   } catch (err) {
     if (isCodecError(err, CodecErrorCode.RegistryUnavailable)) {
-      throw new CliError(CliErrorCode.RegistryUnavailable, `schema registry unavailable: ${err.message.replace(/^schema registry: /, '')}; set SCHEMA_REGISTRY_URL or --registry, or add --raw to skip decoding`, {
+      throw new OpsError(OpsErrorCode.RegistryUnavailable, `schema registry unavailable: ${err.message.replace(/^schema registry: /, '')}`, {
         cause: err,
+        detail: { remedy: OpsRemedy.SkipDecoding },
       });
     }
     const code = isCodecError(err) ? err.code : 'DECODE_FAILED';

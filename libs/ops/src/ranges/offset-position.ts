@@ -1,7 +1,7 @@
-import { badArgument } from '../common/cli.error';
+import { badArgument } from '../errors/ops.error';
 
 /**
- * Where a read starts or ends, as the operator said it on the command line. Time positions
+ * Where a read starts or ends, as the operator asked for it. Time positions
  * are turned into offsets by the broker (ListOffsets by timestamp) before planning; offset
  * positions stay `bigint` because Kafka offsets are int64 and a JS number is not.
  */
@@ -11,16 +11,16 @@ export type OffsetPosition =
   | { readonly kind: 'offset'; readonly offset: bigint }
   | { readonly kind: 'time'; readonly at: number };
 
-/** `--from-offset 42` / `--to-offset 42`: a whole number, read as bigint. */
-export function parseOffset(text: string, flag: string): bigint {
-  if (!/^\d+$/.test(text.trim())) throw badArgument(`${flag} "${text}" is not an offset (a whole number ≥ 0)`);
+/** An offset given as text ("42"): a whole number, read as bigint. `field` names the parameter in the error. */
+export function parseOffset(text: string, field: string): bigint {
+  if (!/^\d+$/.test(text.trim())) throw badArgument(`${field} "${text}" is not an offset (a whole number ≥ 0)`, field);
   return BigInt(text.trim());
 }
 
-/** `--partition 0,2`: distinct partition numbers in the order given. */
-export function parsePartitionList(text: string, flag = '--partition'): number[] {
+/** "0,2": distinct partition numbers in the order given. */
+export function parsePartitionList(text: string, field = 'partition'): number[] {
   const parts = text.split(',').map((p) => p.trim());
-  if (parts.some((p) => !/^\d+$/.test(p))) throw badArgument(`${flag} "${text}" is not a comma-separated list of partition numbers`);
+  if (parts.some((p) => !/^\d+$/.test(p))) throw badArgument(`${field} "${text}" is not a comma-separated list of partition numbers`, field);
   return [...new Set(parts.map(Number))];
 }
 

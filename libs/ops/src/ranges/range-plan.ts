@@ -1,4 +1,4 @@
-import { CliError, CliErrorCode, badArgument } from '../common/cli.error';
+import { OpsError, OpsErrorCode, badArgument } from '../errors/ops.error';
 import { describePosition, type OffsetPosition } from './offset-position';
 import type { OffsetsAtTime, PartitionRange, PartitionWatermarks } from './partition-range';
 
@@ -15,7 +15,7 @@ export interface RangePlanInput {
 }
 
 /**
- * Turns `--from-*`/`--to-*` into one bounded range per partition, checked against the
+ * Turns a start and an end position into one bounded range per partition, checked against the
  * partition's watermarks. Explicit offsets must lie inside [earliest, latest] — a typo there
  * would otherwise silently read nothing or everything — whereas a time simply lands on the
  * first record at or after it, which is always inside.
@@ -23,13 +23,13 @@ export interface RangePlanInput {
 export function planRanges(input: RangePlanInput): PartitionRange[] {
   const selected = selectPartitions(input.topic, input.watermarks, input.partitions);
   if (input.from.kind === 'time' && input.to.kind === 'time' && input.to.at < input.from.at) {
-    throw badArgument(`--to-time ${describePosition(input.to)} is before --from-time ${describePosition(input.from)}`);
+    throw badArgument(`toTime ${describePosition(input.to)} is before fromTime ${describePosition(input.from)}`, 'toTime', 'fromTime');
   }
   return selected.map((w) => {
     const from = startOffset(input, w);
     const to = endOffset(input, w);
     if (input.from.kind === 'offset' && input.to.kind === 'offset' && input.to.offset < input.from.offset) {
-      throw badArgument(`--to-offset ${input.to.offset} is before --from-offset ${input.from.offset}`);
+      throw badArgument(`toOffset ${input.to.offset} is before fromOffset ${input.from.offset}`, 'toOffset', 'fromOffset');
     }
     // A time end before the start is an empty range, not an error: the window just holds nothing here.
     const end = to < from ? from : to;
@@ -43,7 +43,7 @@ export function selectPartitions(topic: string, watermarks: readonly PartitionWa
   const byPartition = new Map(sorted.map((w) => [w.partition, w]));
   return partitions.map((p) => {
     const w = byPartition.get(p);
-    if (!w) throw new CliError(CliErrorCode.UnknownPartition, `topic ${topic} has no partition ${p} (it has ${sorted.length}: 0–${sorted.length - 1})`);
+    if (!w) throw new OpsError(OpsErrorCode.UnknownPartition, `topic ${topic} has no partition ${p} (it has ${sorted.length}: 0–${sorted.length - 1})`, { detail: { topic } });
     return w;
   });
 }
@@ -56,7 +56,7 @@ function startOffset(input: RangePlanInput, w: PartitionWatermarks): bigint {
     case 'latest':
       return w.high;
     case 'offset':
-      if (position.offset < w.low || position.offset > w.high) throw outOfRange(input.topic, '--from-offset', position.offset, w);
+      if (position.offset < w.low || position.offset > w.high) throw outOfRange(input.topic, 'fromOffset', position.offset, w);
       return position.offset;
     case 'time':
       return atTime(input, position.at, w);
@@ -72,7 +72,7 @@ function endOffset(input: RangePlanInput, w: PartitionWatermarks): bigint {
       return w.high;
     case 'offset':
       // Inclusive: the offset named must hold a record, so it must be below `high`.
-      if (position.offset < w.low || position.offset >= w.high) throw outOfRange(input.topic, '--to-offset', position.offset, w);
+      if (position.offset < w.low || position.offset >= w.high) throw outOfRange(input.topic, 'toOffset', position.offset, w);
       return position.offset + 1n;
     case 'time':
       return atTime(input, position.at, w);
@@ -87,7 +87,7 @@ function atTime(input: RangePlanInput, at: number, w: PartitionWatermarks): bigi
   return offset > w.high ? w.high : offset;
 }
 
-function outOfRange(topic: string, flag: string, offset: bigint, w: PartitionWatermarks): CliError {
+function outOfRange(topic: string, field: string, offset: bigint, w: PartitionWatermarks): OpsError {
   const range = w.low === w.high ? `is empty (earliest = latest = ${w.low})` : `holds offsets ${w.low}–${w.high - 1n}`;
-  return new CliError(CliErrorCode.OffsetOutOfRange, `${flag} ${offset} is outside ${topic}[${w.partition}], which ${range}`);
+  return new OpsError(OpsErrorCode.OffsetOutOfRange, `${field} ${offset} is outside ${topic}[${w.partition}], which ${range}`, { detail: { fields: [field], topic } });
 }

@@ -1,0 +1,38 @@
+// The operations a CLI and a console both offer: they return plans and results and never
+// print; progress goes through a listener; errors are `OpsError`s with stable codes.
+export { OpsContext, type OpsContextOptions } from './context/ops-context';
+export { NO_PROGRESS, type ProgressListener } from './context/progress-listener';
+export { OpsError, OpsErrorCode, OpsRemedy, badArgument, isOpsError, type OpsErrorDetail } from './errors/ops.error';
+export { didYouMean } from './errors/did-you-mean';
+
+export { readTopic, type BatchHandler, type ReadBatch, type ReadOptions, type ReadRange } from './read/topic-reader';
+export { assertTopicExists } from './topics/topic-exists';
+export { fetchOffsetsAtTimes, fetchWatermarks } from './topics/topic-offsets';
+
+export { describePosition, parseOffset, parsePartitionList, type OffsetPosition } from './ranges/offset-position';
+export { totalCount, type OffsetsAtTime, type PartitionRange, type PartitionWatermarks } from './ranges/partition-range';
+export { planRanges, selectPartitions, type RangePlanInput } from './ranges/range-plan';
+export { resolveRanges, type RangeRequest } from './ranges/resolve-ranges';
+export { parseDuration, parseTimeSpec } from './time/time-spec';
+
+export { headerText, utf8OrUndefined } from './records/header-text';
+export { toJsonSafe } from './records/json-safe';
+export { describeFilter, recordFilter, type RecordFilterSpec, type RecordPredicate } from './records/record-filter';
+export { viewRecord, type RecordView } from './records/record-view';
+
+export { errorCodeOf, readDeadLetter, type DeadLetterReading } from './dead-letters/dead-letter-record';
+export { ProvenanceHeader, redriveProvenanceHeaders, replayProvenanceHeaders, type RedriveProvenance, type ReplayProvenance } from './provenance/provenance.header';
+export { newRunId, parseRunId } from './provenance/run-id';
+
+export {
+  DEAD_LETTER_PAGE_DEFAULTS,
+  dlqMatcher,
+  eventTypeOf,
+  readDeadLetterPage,
+  type DeadLetterEntry,
+  type DeadLetterPage,
+  type DeadLetterPageFilter,
+  type DeadLetterPageRequest,
+} from './browse/dead-letter-page';
+export { PARTITION_PAGE_DEFAULTS, readPartitionPage, readRecordAt, type PartitionPage, type PartitionPageRequest } from './browse/partition-page';
+export { decodePageCursor, encodePageCursor, type PageCursor } from './browse/page-cursor';
