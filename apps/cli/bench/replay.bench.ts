@@ -7,13 +7,10 @@
  *   npx nx run cli:bench            (RECORDS=100000 ROUNDS=2 KAFKA_BROKERS=127.0.0.1:9092 by default)
  */
 import { kafkaJsConnection } from '@eventline/connection';
-import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { CliContext } from '../src/common/cli-context';
+import { OpsContext, runReplay } from '@eventline/ops';
 import { resolveConnection } from '../src/common/connection-options';
-import { Output } from '../src/common/output';
-import { runReplay } from '../src/replay/replay.runner';
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
@@ -39,11 +36,10 @@ async function seed(admin: ReturnType<Kafka['admin']>, topic: string): Promise<v
 }
 
 async function viaCli(source: string, target: string): Promise<number> {
-  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const ctx = new CliContext(connection, new Output(true, sink, sink));
+  const ctx = new OpsContext(connection, { clientId: 'eventline-cli' });
   const started = process.hrtime.bigint();
   try {
-    const counts = await runReplay(ctx, {
+    const result = await runReplay(ctx, {
       sourceTopic: source,
       targetTopic: target,
       from: { kind: 'earliest' },
@@ -53,7 +49,8 @@ async function viaCli(source: string, target: string): Promise<number> {
       replayId: `bench-${target}`,
       dryRun: false,
     });
-    if (counts?.copied !== RECORDS) throw new Error(`eventline copied ${counts?.copied}, expected ${RECORDS}`);
+    const copied = result.dryRun ? undefined : result.counts.copied;
+    if (copied !== RECORDS) throw new Error(`eventline copied ${copied}, expected ${RECORDS}`);
   } finally {
     await ctx.close();
   }

@@ -5,7 +5,8 @@
  * earlier redrive — and every group reading the source processes them.
  */
 import { deadLetterHeaders, RedriveHeader, redriveForGroupHeaders } from '@eventline/runtime';
-import { RedriveSkip } from '../src/dlq/redrive-route';
+import { RedriveSkip } from '@eventline/ops';
+import { REDRIVE_SKIP_TEXT } from '../src/dlq/redrive-report';
 import { CliTestKit, header, runCli } from './cli-test-kit';
 import { GroupConsumers, waitFor } from './group-consumers';
 
@@ -46,7 +47,7 @@ describe('dlq redrive --all-groups', () => {
     await kit.produce(dlq, [dead('failed-in-b', b.groupId, redriveForGroupHeaders(b.groupId)), dead('no-group-recorded', '')]);
 
     const dry = JSON.parse((await runCli(['dlq', 'redrive', dlq, '--json'])).stdout);
-    expect(dry).toMatchObject({ executed: false, wouldSend: 1, byGroup: [{ forGroup: b.groupId, records: 1 }], skipped: [{ reason: RedriveSkip.NoRecordedGroup, records: 1 }] });
+    expect(dry).toMatchObject({ executed: false, wouldSend: 1, byGroup: [{ forGroup: b.groupId, records: 1 }], skipped: [{ reason: REDRIVE_SKIP_TEXT[RedriveSkip.NoRecordedGroup], records: 1 }] });
 
     const run = await runCli(['dlq', 'redrive', dlq, '--all-groups', '--execute', '--json']);
     expect(run.code).toBe(0);

@@ -36,3 +36,40 @@ export {
 } from './browse/dead-letter-page';
 export { PARTITION_PAGE_DEFAULTS, readPartitionPage, readRecordAt, type PartitionPage, type PartitionPageRequest } from './browse/partition-page';
 export { decodePageCursor, encodePageCursor, type PageCursor } from './browse/page-cursor';
+
+export { RecordWriter, type PartitionedMessage } from './write/record-writer';
+export { keyPartitioner, type PartitionChooser } from './write/key-partitioner';
+
+export { describeTopic, summarizeTopics, type TopicDescription, type TopicSummary } from './topics/topic-summary';
+export { planTopicCreate, type TopicCreatePlan, type TopicCreateRequest, type TopicTemplate } from './topics/topic-create.plan';
+export { createTopic, runTopicCreate, topicTemplate, type TopicCreateResult } from './topics/topic-create';
+
+export {
+  assertGroupExists,
+  committedOffsets,
+  describeGroup,
+  describeMembers,
+  memberLabel,
+  summarizeGroups,
+  type CommittedOffset,
+  type GroupDescription,
+  type GroupMember,
+  type GroupSummary,
+} from './groups/group-description';
+export { planReset, type ResetPlanInput, type ResetRow, type ResetTarget } from './groups/offset-reset-plan';
+export { parseTopicSelection, type TopicSelection } from './groups/topic-selection';
+export { planGroupReset, runGroupReset, type GroupResetRequest, type GroupResetResult } from './groups/group-reset';
+
+export { RateLimiter } from './replay/rate-limiter';
+export { ReplayCheckpoint } from './replay/replay-checkpoint';
+export { choosePartitionMode, PartitionMode, planReplay, type ReplayPlan, type ReplayPlanRow } from './replay/replay-plan';
+export type { ReplayCounts, ReplayMatching } from './replay/replay-counts';
+export { runReplay, type ReplayOptions, type ReplayResult, type TargetCreation } from './replay/replay';
+
+export { selectionMatcher, selectionRanges, type DlqSelection } from './dead-letters/dlq-selection';
+export { DlqSummary, type DlqSummaryRow } from './dead-letters/dlq-summary';
+export { listDeadLetters, showDeadLetters, type DeadLetterList, type DeadLetterView, type ShowDeadLettersOptions } from './dead-letters/dead-letter-inspect';
+export { RedriveSkip, routeDeadLetter, type RedriveDecision, type RedriveRouteInput } from './dead-letters/redrive-route';
+export { RedriveLedger } from './dead-letters/redrive-ledger';
+export { RedriveTally, type RedriveRow } from './dead-letters/redrive-tally';
+export { runRedrive, type RedriveOptions, type RedriveResult } from './dead-letters/redrive';

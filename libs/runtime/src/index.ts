@@ -16,7 +16,17 @@ export { composeInterceptors, type Interceptor } from './interceptors/intercepto
 export { assertTopicsExist, missingTopics, type GroupTopics, type MissingTopic } from './admin/topic-preflight';
 export * from './kafka/kafka-client.port';
 export type { BatchControls, ConsumedBatch, ConsumedRecord, PartitionAssignment, RecordHeaders, RecordHeaderValue } from './kafka/consumed-record';
-export { createKafkaJsClient, kafkaJsAdmin, kafkaJsClient, type KafkaJsLike } from './kafka/kafkajs';
+export {
+  AcknowledgedSender,
+  createKafkaJsClient,
+  kafkaJsAdmin,
+  kafkaJsClient,
+  PartitionCounts,
+  type AcknowledgedSendConfig,
+  type KafkaJsLike,
+  type SendableRecord,
+  type SendReport,
+} from './kafka/kafkajs';
 export * from './publisher';
 export { provisionTopics, TopicMismatchError, type TopicCheck } from './admin/topic-provisioner';
 export { filterKafkaJsTimeoutWarning } from './kafka/kafkajs/kafkajs-timeout-warning.filter';

@@ -1,13 +1,13 @@
 import { Command } from 'commander';
-import { newRunId } from '@eventline/ops';
+import { type DlqSelection, listDeadLetters, newRunId, runRedrive, showDeadLetters } from '@eventline/ops';
 import { badArgument } from '../common/cli.error';
 import { withContext } from '../common/command-action';
 import { positiveInt } from '../common/option-parsers';
 import { addEndOptions, addStartOptions, endPosition, selectedPartitions, startPosition, type PositionFlags } from '../common/position-flags';
 import { groupIdArgument } from '../groups/group-id.parser';
-import { runDlqList, runDlqShow } from './dlq-inspect.runner';
-import type { DlqSelection } from './dlq-selection';
-import { runRedrive } from './redrive.runner';
+import { progressFor } from '../common/progress.reporter';
+import { printDeadLetter, printDeadLetterList } from './dlq-inspect.report';
+import { printRedriveResult } from './redrive-report';
 
 interface SelectionFlags extends PositionFlags {
   readonly errorCode?: string;
@@ -61,7 +61,9 @@ Examples:
   eventline dlq list orders.dlq
   eventline dlq list orders.dlq --from-time 1d --json`,
     )
-    .action((topic: string, flags: SelectionFlags, cmd: Command) => withContext(cmd, (ctx) => runDlqList(ctx, selection(topic, flags, ctx.now()))));
+    .action((topic: string, flags: SelectionFlags, cmd: Command) =>
+      withContext(cmd, async (ctx) => printDeadLetterList(ctx.output, await listDeadLetters(ctx.ops, selection(topic, flags, ctx.now())))),
+    );
 
   withSelectionOptions(
     dlq
@@ -84,7 +86,12 @@ Examples:
   eventline dlq show orders.dlq --partition 2 --from-offset 40 --to-offset 45 --json`,
     )
     .action((topic: string, flags: SelectionFlags & { max?: number; raw?: boolean }, cmd: Command) =>
-      withContext(cmd, (ctx) => runDlqShow(ctx, selection(topic, flags, ctx.now()), { max: flags.max, raw: flags.raw === true })),
+      withContext(cmd, async (ctx) => {
+        const { shown } = await showDeadLetters(ctx.ops, selection(topic, flags, ctx.now()), { max: flags.max, raw: flags.raw === true }, (view) =>
+          printDeadLetter(ctx.output, view),
+        );
+        if (!ctx.output.json && shown === 0) ctx.output.line('(no dead letters match)');
+      }),
     );
 
   withSelectionOptions(
@@ -128,18 +135,19 @@ Examples:
     .action((topic: string, flags: RedriveFlags, cmd: Command) =>
       withContext(cmd, async (ctx, signal) => {
         if (flags.group !== undefined && flags.allGroups === true) throw badArgument('choose one of --group, --all-groups');
-        await runRedrive(
-          ctx,
-          {
-            selection: selection(topic, flags, ctx.now()),
-            toTopic: flags.toTopic,
-            execute: flags.execute === true,
-            force: flags.force === true,
-            allGroups: flags.allGroups === true,
-            redriveId: newRunId('redrive', ctx.now()),
-          },
+        const execute = flags.execute === true;
+        const result = await runRedrive(ctx.ops, {
+          selection: selection(topic, flags, ctx.now()),
+          toTopic: flags.toTopic,
+          execute,
+          force: flags.force === true,
+          allGroups: flags.allGroups === true,
+          redriveId: newRunId('redrive', ctx.now()),
           signal,
-        );
+          // A dry run reads without sending; a bar would only say how fast it reads.
+          progress: progressFor(`redrive ${topic}`, { json: ctx.output.json || !execute }),
+        });
+        printRedriveResult(ctx.output, result);
       }),
     );
   return dlq;

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { Output } from '../common/output';
-import { printRedriveResult, RedriveTally, type RedriveRun } from './redrive-report';
+import { RedriveTally, type RedriveResult } from '@eventline/ops';
+import { printRedriveResult } from './redrive-report';
 
 function capture(): { stream: Writable; text: () => string } {
   let text = '';
@@ -8,7 +9,7 @@ function capture(): { stream: Writable; text: () => string } {
   return { stream, text: () => text };
 }
 
-const run: RedriveRun = { dlqTopic: 'orders.dlq', ledgerTopic: 'orders.dlq.redriven', execute: false, redriveId: 'redrive-1', allGroups: false };
+const run: Omit<RedriveResult, 'tally'> = { dlqTopic: 'orders.dlq', ledgerTopic: 'orders.dlq.redriven', executed: false, redriveId: 'redrive-1', allGroups: false };
 
 describe('a redrive report', () => {
   const tally = new RedriveTally();
@@ -33,14 +34,14 @@ describe('a redrive report', () => {
     const out = capture();
     const all = new RedriveTally();
     all.count('orders', 1, undefined);
-    printRedriveResult(new Output(false, out.stream, out.stream), { ...run, allGroups: true }, all);
+    printRedriveResult(new Output(false, out.stream, out.stream), { ...run, allGroups: true, tally: all });
     expect(out.text()).toContain('dry run: would redrive 1 dead letter(s) from orders.dlq for every group reading the destination (--all-groups)');
     expect(out.text()).toMatch(/DESTINATION +PARTITION +FOR GROUP +RECORDS\norders +1 +\(every group\) +1\n/);
   });
 
   it('puts the group per destination and per group into --json (null: every group)', () => {
     const out = capture();
-    printRedriveResult(new Output(true, out.stream, out.stream), { ...run, group: 'notifications-worker' }, tally);
+    printRedriveResult(new Output(true, out.stream, out.stream), { ...run, group: 'notifications-worker', tally });
     const report = JSON.parse(out.text());
     // A dry run (execute: false) says what it would send, never that it sent.
     expect(report).toMatchObject({ executed: false, group: 'notifications-worker', allGroups: false, wouldSend: 4, byGroup: tally.byGroup(), destinations: tally.rows() });

@@ -1,11 +1,9 @@
 import { Command } from 'commander';
-import { parseDuration, parseOffset, parseTimeSpec } from '@eventline/ops';
+import { describeGroup, parseDuration, parseOffset, parseTimeSpec, parseTopicSelection, type ResetTarget, runGroupReset, summarizeGroups } from '@eventline/ops';
 import { badArgument } from '../common/cli.error';
 import { withContext } from '../common/command-action';
 import { signedWhole } from '../common/option-parsers';
-import { describeGroup, summarizeGroups } from './group-description';
-import { parseTopicSelection, runGroupReset } from './group-reset.runner';
-import type { ResetTarget } from './offset-reset-plan';
+import { printGroupReset } from './group-reset.report';
 
 interface ResetFlags {
   readonly topic: string[];
@@ -133,12 +131,13 @@ Examples:
     )
     .action((groupId: string, flags: ResetFlags, cmd: Command) =>
       withContext(cmd, async (ctx) => {
-        await runGroupReset(ctx, {
+        const result = await runGroupReset(ctx.ops, {
           groupId,
-          topics: flags.topic.map(parseTopicSelection),
+          topics: flags.topic.map((topic) => parseTopicSelection(topic)),
           target: resetTarget(flags, ctx.now()),
           execute: flags.execute === true,
         });
+        printGroupReset(ctx.output, result);
       }),
     );
   return groups;

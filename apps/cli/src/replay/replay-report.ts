@@ -1,15 +1,5 @@
-import { describeFilter, type RecordFilterSpec } from '@eventline/ops';
+import { describeFilter, type RecordFilterSpec, type ReplayCounts, type ReplayMatching, type ReplayPlan } from '@eventline/ops';
 import type { Output } from '../common/output';
-import type { ReplayPlan } from './replay-plan';
-
-export interface ReplayCounts {
-  copied: number;
-  filteredOut: number;
-  alreadyCopied: number;
-  byPartition: Map<number, number>;
-  elapsedMs?: number;
-  interrupted?: boolean;
-}
 
 /** Who processes the copies: one group (--for-group), or whoever the copied headers say. */
 function audienceText(forGroup: string | undefined): string {
@@ -21,7 +11,7 @@ export function printReplayPlan(
   plan: ReplayPlan,
   filter: RecordFilterSpec,
   forGroup?: string,
-  matching?: { records: number } | { skippedAbove: bigint },
+  matching?: ReplayMatching,
 ): void {
   // A dry run's fields say what would happen, never what did: `wouldCopy`, not `copied`.
   const wouldCopy = matching && 'records' in matching ? matching.records : undefined;

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import { newRunId } from '@eventline/ops';
-import { badArgument } from '../common/cli.error';
+import { newRunId, parseRunId, runReplay } from '@eventline/ops';
 import { withContext } from '../common/command-action';
+import { progressFor } from '../common/progress.reporter';
 import { positiveInt } from '../common/option-parsers';
 import { addEndOptions, addStartOptions, endPosition, selectedPartitions, startPosition, type PositionFlags } from '../common/position-flags';
 import { groupIdArgument } from '../groups/group-id.parser';
-import { runReplay } from './replay.runner';
+import { printReplayPlan, printReplaySummary } from './replay-report';
 
 interface ReplayFlags extends PositionFlags {
   readonly toTopic?: string;
@@ -69,29 +69,31 @@ Examples:
     )
     .action((topic: string, flags: ReplayFlags, cmd: Command) =>
       withContext(cmd, async (ctx, signal) => {
-        if (flags.replayId !== undefined && !/^[A-Za-z0-9._:-]{1,200}$/.test(flags.replayId)) {
-          throw badArgument(`--replay-id "${flags.replayId}" may only hold letters, digits and . _ : -`);
-        }
         const now = ctx.now();
-        const replayId = flags.replayId ?? newRunId('replay', now);
-        await runReplay(
-          ctx,
-          {
+        const replayId = flags.replayId !== undefined ? parseRunId(flags.replayId, 'replayId') : newRunId('replay', now);
+        const filter = { key: flags.key, type: flags.type };
+        const result = await runReplay(ctx.ops, {
             sourceTopic: topic,
             targetTopic: flags.toTopic as string,
             from: startPosition(flags, now, { kind: 'earliest' }),
             to: endPosition(flags, now),
             partitions: selectedPartitions(flags),
-            filter: { key: flags.key, type: flags.type },
+            filter,
             keepPartitions: flags.keepPartitions && flags.repartition !== true,
             replayId,
             ratePerSecond: flags.rate,
             dryRun: flags.dryRun === true,
             createTarget: flags.createTarget === true,
             forGroup: flags.forGroup,
-          },
-          signal,
-        );
+            signal,
+            progress: progressFor(`replay ${replayId}`, { json: ctx.output.json }),
+        });
+        if (result.target) {
+          const { plan, created } = result.target;
+          ctx.output.note(created ? `created ${plan.topic} like ${topic} (${plan.partitions} partition(s))` : `would create ${plan.topic} like ${topic} (${plan.partitions} partition(s)) before copying`);
+        }
+        if (result.dryRun) printReplayPlan(ctx.output, result.plan, filter, flags.forGroup, result.matching);
+        else printReplaySummary(ctx.output, result.plan, result.counts, flags.forGroup);
       }),
     );
   return command;

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { withContext } from '../common/command-action';
 import { positiveInt } from '../common/option-parsers';
-import { runTopicCreate } from './topic-create.runner';
-import { describeTopic, summarizeTopics } from './topic-summary';
+import { describeTopic, runTopicCreate, summarizeTopics } from '@eventline/ops';
+import { printTopicCreate } from './topic-create.report';
 
 export function topicsCommand(): Command {
   const topics = new Command('topics').description('list topics, show one topic’s partitions, offsets and configs, or create one');
@@ -90,7 +90,7 @@ Examples:
   eventline topics create audit --partitions 3 --config retention.ms=86400000 --dry-run`,
     )
     .action((topic: string, flags: { partitions?: number; replicationFactor?: number; config?: string[]; like?: string; dryRun?: boolean }, command: Command) =>
-      withContext(command, (ctx) => runTopicCreate(ctx, topic, flags)),
+      withContext(command, async (ctx) => printTopicCreate(ctx.output, await runTopicCreate(ctx.ops, topic, flags))),
     );
   return topics;
 }

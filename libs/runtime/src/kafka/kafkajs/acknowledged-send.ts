@@ -1,13 +1,24 @@
 import type { CompressionTypes, Message, Producer, RecordMetadata, TopicMessages } from 'kafkajs';
+import type { RecordHeaders } from '../consumed-record';
 import { retryDelayMs, type RetryPolicy } from '../../retry/retry-policy';
-import type { OutgoingRecord } from '../../publisher/outgoing-record';
 import { partitionForKey } from '../../publisher/murmur2.partitioner';
 import type { PartitionCounts } from './partition-counts';
 import { PublishError, PublishErrorCode } from '../../publisher/publish.error';
-import type { PublishReceipt } from '../../publisher/publish.types';
 import { classifySendError, isUnknownTopic } from '../../publisher/send-error.classifier';
 
-export interface AcknowledgedSendConfig {
+/**
+ * What the sender needs of a record. A keyed record goes where murmur2 puts its key unless it
+ * names its partition (a copy that keeps the source's partition); a keyless one must name it.
+ */
+export type SendableRecord = {
+  readonly topic: string;
+  readonly value: Buffer | null;
+  readonly headers?: RecordHeaders;
+} & ({ readonly key: string | Buffer; readonly partition?: number } | { readonly key: null; readonly partition: number });
+
+export interface AcknowledgedSendConfig<R extends SendableRecord, Receipt> {
+  /** What a record acknowledged at (partition, offset) is reported as. */
+  readonly receipt: (record: R, partition: number, offset: string) => Receipt;
   readonly compression: CompressionTypes;
   readonly ackTimeoutMs: number;
   readonly resend: RetryPolicy;
@@ -16,11 +27,11 @@ export interface AcknowledgedSendConfig {
 }
 
 /** A receipt or the error of each record, in the order they were given. */
-export type SendOutcome = PublishReceipt | PublishError;
+export type SendOutcome<Receipt> = Receipt | PublishError;
 
 /** Per send: how many attempts it took, for instrumentation and tests. */
-export interface SendReport {
-  readonly outcomes: SendOutcome[];
+export interface SendReport<Receipt> {
+  readonly outcomes: Array<SendOutcome<Receipt>>;
   readonly attempts: number;
 }
 
@@ -34,7 +45,7 @@ export interface SendReport {
  * partitions, that partition is never sent again, and `sendBatch` resolves without it and
  * without an error (tulios/kafkajs#1303; the three-node failover test lost 29 of 300
  * records this way). So every record is given its partition here (the Java-compatible
- * murmur2 partitioner over the topic's partition count) and the response is checked
+ * murmur2 partitioner over the topic's partition count, unless the record names its own) and the response is checked
  * partition by partition; the records of a partition that is missing, or that carries an
  * error code, are sent again under the resend policy.
  *
@@ -46,19 +57,19 @@ export interface SendReport {
  * are sent again, because losing them would be worse than writing them twice; duplicates
  * carry the same `ce_id`, which consumers deduplicate on.
  */
-export class AcknowledgedSender {
+export class AcknowledgedSender<R extends SendableRecord, Receipt> {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
     private readonly producer: Pick<Producer, 'sendBatch'>,
     private readonly partitionCounts: PartitionCounts,
-    private readonly config: AcknowledgedSendConfig,
+    private readonly config: AcknowledgedSendConfig<R, Receipt>,
   ) {
     this.sleep = config.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  async send(records: readonly OutgoingRecord[]): Promise<SendReport> {
-    const outcomes: SendOutcome[] = new Array(records.length);
+  async send(records: readonly R[]): Promise<SendReport<Receipt>> {
+    const outcomes: Array<SendOutcome<Receipt>> = new Array(records.length);
     // Fixed at the first attempt: a resend must go to the partition its key's earlier events went to.
     const partitions: Array<number | undefined> = new Array(records.length);
     let pending = records.map((_, i) => i);
@@ -109,7 +120,8 @@ export class AcknowledgedSender {
     return { outcomes, attempts: attempt };
   }
 
-  private async assignPartitions(records: readonly OutgoingRecord[], partitions: Array<number | undefined>, pending: readonly number[]): Promise<void> {
+  private async assignPartitions(records: readonly R[], partitions: Array<number | undefined>, pending: readonly number[]): Promise<void> {
+    for (const i of pending) if (partitions[i] === undefined && records[i].partition !== undefined) partitions[i] = records[i].partition;
     const unassigned = pending.filter((i) => partitions[i] === undefined);
     if (unassigned.length === 0) return;
     const counts = new Map<string, number>();
@@ -125,16 +137,17 @@ export class AcknowledgedSender {
         throw error;
       }
     }
-    for (const i of unassigned) partitions[i] = partitionForKey(records[i].key, counts.get(records[i].topic) as number);
+    // Unassigned means keyed: a keyless record names its partition (SendableRecord).
+    for (const i of unassigned) partitions[i] = partitionForKey(records[i].key as string | Buffer, counts.get(records[i].topic) as number);
   }
 
   /** Gives a receipt to every record whose partition was acknowledged; returns the rest, in order. */
   private settleAcknowledged(
-    records: readonly OutgoingRecord[],
+    records: readonly R[],
     partitions: ReadonlyArray<number | undefined>,
     pending: readonly number[],
     acks: readonly RecordMetadata[],
-    outcomes: SendOutcome[],
+    outcomes: Array<SendOutcome<Receipt>>,
   ): number[] {
     // Per topic, the next offset of each acknowledged partition (indexed by partition number).
     const nextOffset = new Map<string, Array<bigint | undefined>>();
@@ -158,14 +171,14 @@ export class AcknowledgedSender {
       }
       // One record batch per partition per request: the records of a partition got consecutive offsets from baseOffset, in the order sent.
       byPartition[partition] = offset + 1n;
-      outcomes[i] = { id: record.id, type: record.type, topic: record.topic, partition, offset: offset.toString() };
+      outcomes[i] = this.config.receipt(record, partition, offset.toString());
     }
     return unacknowledged;
   }
 }
 
 /** The pending record indexes of each (topic, partition), in call order; one group per sendBatch. */
-function groupByPartition(records: readonly OutgoingRecord[], partitions: ReadonlyArray<number | undefined>, pending: readonly number[]): number[][] {
+function groupByPartition(records: readonly SendableRecord[], partitions: ReadonlyArray<number | undefined>, pending: readonly number[]): number[][] {
   const byTopic = new Map<string, number[][]>();
   const groups: number[][] = [];
   for (const i of pending) {
@@ -184,7 +197,7 @@ function groupByPartition(records: readonly OutgoingRecord[], partitions: Readon
 }
 
 /** The records of one (topic, partition) group as kafkajs takes them: one record batch, in call order. */
-function topicMessages(records: readonly OutgoingRecord[], partitions: ReadonlyArray<number | undefined>, group: readonly number[]): TopicMessages[] {
+function topicMessages(records: readonly SendableRecord[], partitions: ReadonlyArray<number | undefined>, group: readonly number[]): TopicMessages[] {
   const messages: Message[] = new Array(group.length);
   for (let j = 0; j < group.length; j++) {
     const record = records[group[j]];
@@ -193,7 +206,7 @@ function topicMessages(records: readonly OutgoingRecord[], partitions: ReadonlyA
   return [{ topic: records[group[0]].topic, messages }];
 }
 
-function notAcknowledged(records: readonly OutgoingRecord[], partitions: ReadonlyArray<number | undefined>, pending: readonly number[], attempts: number): PublishError {
+function notAcknowledged(records: readonly SendableRecord[], partitions: ReadonlyArray<number | undefined>, pending: readonly number[], attempts: number): PublishError {
   const missing = [...new Set(pending.map((i) => `${records[i].topic}[${partitions[i]}]`))];
   return new PublishError(
     PublishErrorCode.NotAcknowledged,

@@ -1,6 +1,7 @@
 import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
 import type { OutgoingRecord } from '../../publisher/outgoing-record';
 import { PublishError, PublishErrorCode } from '../../publisher/publish.error';
+import type { PublishReceipt } from '../../publisher/publish.types';
 import type { EventSenderOptions, EventSenderPort, SendOutcome } from '../kafka-client.port';
 import { AcknowledgedSender } from './acknowledged-send';
 import { kafkaJsCompression } from './kafkajs-compression';
@@ -25,7 +26,7 @@ export class KafkaJsEventSender implements EventSenderPort {
   private producer: Producer;
   private suspect = false;
   private readonly admin: Admin;
-  private readonly sender: AcknowledgedSender;
+  private readonly sender: AcknowledgedSender<OutgoingRecord, PublishReceipt>;
 
   constructor(
     private readonly kafka: Pick<Kafka, 'producer' | 'admin'>,
@@ -36,6 +37,7 @@ export class KafkaJsEventSender implements EventSenderPort {
     this.admin = kafka.admin({ retry: { retries: 2 } });
     // Through the field, so a renewed producer is the one that sends.
     this.sender = new AcknowledgedSender({ sendBatch: (batch) => this.producer.sendBatch(batch) }, new PartitionCounts(this.admin), {
+      receipt: (record, partition, offset) => ({ id: record.id, type: record.type, topic: record.topic, partition, offset }),
       compression: kafkaJsCompression(options.compression),
       ackTimeoutMs: options.ackTimeoutMs,
       resend: options.resend,

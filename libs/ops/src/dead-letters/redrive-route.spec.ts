@@ -10,15 +10,15 @@ describe('routeDeadLetter', () => {
   it.each<[string, Partial<RedriveRouteInput>, ReturnType<typeof routeDeadLetter>]>([
     ['back to its source partition, for the group that failed it', {}, { send: true, topic: 'orders', partition: 3, ...forItsGroup }],
     ['by key when the source partition is gone', { reading: { info: { ...info, sourceTopic: 'small' } } }, { send: true, topic: 'small', partition: undefined, ...forItsGroup }],
-    ['by key to --to-topic, still for its group', { toTopic: 'orders.retry' }, { send: true, topic: 'orders.retry', ...forItsGroup }],
-    ['for every group with --all-groups', { allGroups: true }, { send: true, topic: 'orders', partition: 3 }],
+    ['by key to another topic, still for its group', { toTopic: 'orders.retry' }, { send: true, topic: 'orders.retry', ...forItsGroup }],
+    ['for every group when asked', { allGroups: true }, { send: true, topic: 'orders', partition: 3 }],
     ['not again once redriven', { alreadyRedriven: true }, { send: false, reason: RedriveSkip.AlreadyRedriven }],
-    ['again with --force', { alreadyRedriven: true, force: true }, { send: true, topic: 'orders', partition: 3, ...forItsGroup }],
+    ['again when forced', { alreadyRedriven: true, force: true }, { send: true, topic: 'orders', partition: 3, ...forItsGroup }],
     ['nowhere without headers', { reading: { problem: 'no header' } }, { send: false, reason: RedriveSkip.NoContract }],
-    ['not to --to-topic without headers: no group to name', { reading: { problem: 'no header' }, toTopic: 'x' }, { send: false, reason: RedriveSkip.NoRecordedGroup }],
-    ['to --to-topic without headers with --all-groups', { reading: { problem: 'no header' }, toTopic: 'x', allGroups: true }, { send: true, topic: 'x' }],
+    ['not to another topic without headers: no group to name', { reading: { problem: 'no header' }, toTopic: 'x' }, { send: false, reason: RedriveSkip.NoRecordedGroup }],
+    ['to another topic without headers, for every group', { reading: { problem: 'no header' }, toTopic: 'x', allGroups: true }, { send: true, topic: 'x' }],
     ['nowhere when the dead letter recorded no group', { reading: { info: { ...info, consumerGroup: '' } } }, { send: false, reason: RedriveSkip.NoRecordedGroup }],
-    ['for every group when it recorded none, with --all-groups', { reading: { info: { ...info, consumerGroup: '' } }, allGroups: true }, { send: true, topic: 'orders', partition: 3 }],
+    ['for every group when it recorded none, when asked', { reading: { info: { ...info, consumerGroup: '' } }, allGroups: true }, { send: true, topic: 'orders', partition: 3 }],
     ['nowhere when the source topic is gone', { reading: { info: { ...info, sourceTopic: 'gone' } } }, { send: false, reason: RedriveSkip.SourceTopicMissing }],
   ])('sends %s', (_, overrides, expected) => {
     expect(routeDeadLetter({ ...base, ...overrides })).toStrictEqual(expected);

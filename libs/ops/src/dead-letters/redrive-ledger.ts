@@ -1,6 +1,7 @@
-import type { Admin, Kafka, Producer } from 'kafkajs';
-import { fetchWatermarks, readTopic } from '@eventline/ops';
-import { sendAcknowledged } from '../kafka/acknowledged-send';
+import type { Admin, Kafka } from 'kafkajs';
+import { readTopic } from '../read/topic-reader';
+import { fetchWatermarks } from '../topics/topic-offsets';
+import type { RecordWriter } from '../write/record-writer';
 
 /**
  * Which dead letters were already redriven, kept in a compacted topic `<dlq>.redriven` keyed
@@ -53,15 +54,14 @@ export class RedriveLedger {
     });
   }
 
-  async record(producer: Producer, entries: ReadonlyArray<{ dlqPartition: number; dlqOffset: string; redriveId: string; to: string; at: string }>): Promise<void> {
+  async record(writer: RecordWriter, entries: ReadonlyArray<{ dlqPartition: number; dlqOffset: string; redriveId: string; to: string; at: string }>): Promise<void> {
     if (entries.length === 0) return;
-    await sendAcknowledged(
-      producer,
+    await writer.send(
       this.topic,
       entries.map((e) => ({
         partition: 0,
         key: RedriveLedger.key(e.dlqPartition, e.dlqOffset),
-        value: JSON.stringify({ redriveId: e.redriveId, to: e.to, at: e.at }),
+        value: Buffer.from(JSON.stringify({ redriveId: e.redriveId, to: e.to, at: e.at })),
       })),
     );
     for (const e of entries) this.done.add(RedriveLedger.key(e.dlqPartition, e.dlqOffset));

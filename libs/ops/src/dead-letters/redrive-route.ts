@@ -1,11 +1,15 @@
-import { type DeadLetterReading } from '@eventline/ops';
+import { type DeadLetterReading } from './dead-letter-record';
 
-/** Why a selected dead letter is not sent. */
+/** Why a selected dead letter is not sent (front ends say it, and the way out, in their words). */
 export const RedriveSkip = {
-  AlreadyRedriven: 'already redriven (--force to send again)',
-  NoContract: 'no dead-letter headers, so no source to return to (use --to-topic)',
-  SourceTopicMissing: 'source topic no longer exists (use --to-topic)',
-  NoRecordedGroup: 'no consumer group recorded, so no group to send it to (use --all-groups to send it to every group)',
+  /** The ledger has it; `force` sends it again. */
+  AlreadyRedriven: 'already-redriven',
+  /** No dead-letter headers, so no source to return to; a `toTopic` can take it. */
+  NoContract: 'no-dead-letter-headers',
+  /** The source topic no longer exists; a `toTopic` can take it. */
+  SourceTopicMissing: 'source-topic-missing',
+  /** No consumer group recorded, so no group to send it for; `allGroups` sends it for every group. */
+  NoRecordedGroup: 'no-recorded-group',
 } as const;
 export type RedriveSkip = (typeof RedriveSkip)[keyof typeof RedriveSkip];
 
@@ -25,7 +29,7 @@ export interface RedriveRouteInput {
   readonly alreadyRedriven: boolean;
   readonly force: boolean;
   readonly toTopic?: string;
-  /** --all-groups: send it without naming a group, so every group reading the destination processes it. */
+  /** Send it without naming a group, so every group reading the destination processes it. */
   readonly allGroups: boolean;
   /** Partition count of an existing topic, undefined if it does not exist. */
   readonly partitionsOf: (topic: string) => number | undefined;
@@ -34,12 +38,12 @@ export interface RedriveRouteInput {
 /**
  * Where one dead letter goes. Back to its source it returns to the partition it came from
  * (the header says which), so it lands among the same key's records and the same consumer
- * sees it; should that partition no longer exist the key decides. With `--to-topic` the key
+ * sees it; should that partition no longer exist the key decides. With `toTopic` the key
  * always decides: another topic's partitions mean nothing to the source's numbering.
  *
  * And for whom: the group that failed it, recorded in its dead-letter headers. Every group
  * reading the source processed the original already, except that one; sent for every group
- * (`--all-groups`), the others would run their handlers on it a second time. A dead letter
+ * (`allGroups`), the others would run their handlers on it a second time. A dead letter
  * that recorded no group is left for the operator to decide rather than sent to everyone.
  */
 export function routeDeadLetter(input: RedriveRouteInput): RedriveDecision {

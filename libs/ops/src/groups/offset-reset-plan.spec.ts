@@ -1,4 +1,4 @@
-import { CliErrorCode, isCliError } from '../common/cli.error';
+import { OpsErrorCode, isOpsError } from '../errors/ops.error';
 import { planReset, type ResetTarget } from './offset-reset-plan';
 
 const watermarks = [
@@ -36,8 +36,8 @@ describe('planReset', () => {
     try {
       plan({ kind: 'offset', offset: 5n });
     } catch (err) {
-      expect(isCliError(err, CliErrorCode.OffsetOutOfRange)).toBe(true);
-      expect((err as Error).message).toBe('--to-offset 5 is outside orders[0], whose offsets run 10–100');
+      expect(isOpsError(err, OpsErrorCode.OffsetOutOfRange)).toBe(true);
+      expect((err as Error).message).toBe('toOffset 5 is outside orders[0], whose offsets run 10–100');
     }
   });
 

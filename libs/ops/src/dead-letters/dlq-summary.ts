@@ -1,4 +1,4 @@
-import { type DeadLetterReading, errorCodeOf } from '@eventline/ops';
+import { type DeadLetterReading, errorCodeOf } from './dead-letter-record';
 
 export interface DlqSummaryRow {
   readonly errorCode: string;

@@ -1,5 +1,5 @@
 import type { KafkaMessage } from 'kafkajs';
-import { replayProvenanceHeaders } from '@eventline/ops';
+import { replayProvenanceHeaders } from '../provenance/provenance.header';
 import { ReplayCheckpoint } from './replay-checkpoint';
 
 const record = (headers: Record<string, string>) => ({ key: null, value: null, timestamp: '0', attributes: 0, offset: '0', headers }) as KafkaMessage;

@@ -1,7 +1,8 @@
-import { type OffsetsAtTime, type PartitionWatermarks, selectPartitions } from '@eventline/ops';
-import { CliError, CliErrorCode, badArgument } from '../common/cli.error';
+import { OpsError, OpsErrorCode, OpsRemedy } from '../errors/ops.error';
+import type { OffsetsAtTime, PartitionWatermarks } from '../ranges/partition-range';
+import { selectPartitions } from '../ranges/range-plan';
 
-/** Where `groups reset` moves the committed offset. A duration is turned into a `time` by the caller. */
+/** Where a group reset moves the committed offset. A duration is turned into a `time` by the caller. */
 export type ResetTarget =
   | { readonly kind: 'earliest' }
   | { readonly kind: 'latest' }
@@ -51,7 +52,9 @@ function nextOffset(input: ResetPlanInput, w: PartitionWatermarks, current: bigi
       return w.high;
     case 'offset':
       if (target.offset < w.low || target.offset > w.high) {
-        throw new CliError(CliErrorCode.OffsetOutOfRange, `--to-offset ${target.offset} is outside ${input.topic}[${w.partition}], whose offsets run ${w.low}–${w.high}`);
+        throw new OpsError(OpsErrorCode.OffsetOutOfRange, `toOffset ${target.offset} is outside ${input.topic}[${w.partition}], whose offsets run ${w.low}–${w.high}`, {
+          detail: { fields: ['toOffset'], topic: input.topic },
+        });
       }
       return target.offset;
     case 'time': {
@@ -61,7 +64,9 @@ function nextOffset(input: ResetPlanInput, w: PartitionWatermarks, current: bigi
     }
     case 'shift':
       if (current === undefined) {
-        throw badArgument(`the group has no committed offset on ${input.topic}[${w.partition}] to shift from; use --to-offset, --to-time, --to-earliest or --to-latest`);
+        throw new OpsError(OpsErrorCode.BadArgument, `the group has no committed offset on ${input.topic}[${w.partition}] to shift from`, {
+          detail: { topic: input.topic, remedy: OpsRemedy.AbsoluteTarget },
+        });
       }
       return clamp(current + target.by, w);
   }

@@ -1,12 +1,15 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { DeadLetterHeader, RedriveHeader, redriveForGroupHeaders } from '@eventline/runtime';
-import { assertTopicExists, readTopic, redriveProvenanceHeaders, totalCount } from '@eventline/ops';
-import type { CliContext } from '../common/cli-context';
-import { progressFor } from '../common/progress.reporter';
-import { sendAcknowledged, type PartitionedMessage } from '../kafka/acknowledged-send';
-import { keyPartitioner, type PartitionChooser } from '../kafka/key-partitioner';
-import { printRedriveResult, RedriveTally } from './redrive-report';
+import { redriveProvenanceHeaders } from '../provenance/provenance.header';
+import { totalCount } from '../ranges/partition-range';
+import { readTopic } from '../read/topic-reader';
+import { assertTopicExists } from '../topics/topic-exists';
+import type { OpsContext } from '../context/ops-context';
+import { NO_PROGRESS, type ProgressListener } from '../context/progress-listener';
+import { keyPartitioner, type PartitionChooser } from '../write/key-partitioner';
+import { RecordWriter, type PartitionedMessage } from '../write/record-writer';
 import { RedriveLedger } from './redrive-ledger';
+import { RedriveTally } from './redrive-tally';
 import { routeDeadLetter } from './redrive-route';
 import { selectionMatcher, selectionRanges, type DlqSelection } from './dlq-selection';
 
@@ -18,10 +21,26 @@ export interface RedriveOptions {
   readonly redriveId: string;
   /** Send without naming a group: every group reading the destination processes the records. */
   readonly allGroups: boolean;
+  /** Stops after the batch in hand; a second redrive skips what the ledger has. */
+  readonly signal?: AbortSignal;
+  readonly progress?: ProgressListener;
+}
+
+export interface RedriveResult {
+  readonly dlqTopic: string;
+  /** Where sent dead letters are remembered (`<dlq>.redriven`). */
+  readonly ledgerTopic: string;
+  readonly redriveId: string;
+  /** False: a dry run, nothing written; the tally says what would go where. */
+  readonly executed: boolean;
+  /** Only this group's dead letters were selected. */
+  readonly group?: string;
+  readonly allGroups: boolean;
+  readonly tally: RedriveTally;
 }
 
 // The group a record was meant for goes too: a dead letter of an earlier redrive still carries
-// it, and this redrive names its group afresh (or none, with --all-groups, which must then
+// it, and this redrive names its group afresh (or none, with `allGroups`, which must then
 // really reach every group).
 const REPLACED_HEADERS = new Set<string>([...Object.values(DeadLetterHeader), RedriveHeader.ForGroup]);
 
@@ -36,13 +55,18 @@ function redrivenHeaders(message: KafkaMessage, provenance: Record<string, strin
   return { ...headers, ...provenance, ...(forGroup !== undefined ? redriveForGroupHeaders(forGroup) : {}) };
 }
 
-export async function runRedrive(ctx: CliContext, options: RedriveOptions, signal?: AbortSignal): Promise<RedriveTally> {
-  const { selection } = options;
+/**
+ * Sends selected dead letters back (to their source partition, or by key to `toTopic`), each
+ * for the group that failed it; a dry run unless `execute`. Each one sent is remembered in the
+ * ledger only after Kafka acknowledged it, so a second redrive skips it unless `force`.
+ */
+export async function runRedrive(ctx: OpsContext, options: RedriveOptions): Promise<RedriveResult> {
+  const { selection, signal } = options;
   const admin = await ctx.admin();
   const ranges = await selectionRanges(ctx, selection);
   if (options.toTopic !== undefined) await assertTopicExists(admin, options.toTopic, 'toTopic', 'toTopic');
 
-  const ledger = await RedriveLedger.load(ctx.ops.kafka, admin, selection.dlqTopic);
+  const ledger = await RedriveLedger.load(ctx.kafka, admin, selection.dlqTopic);
   const existing = new Set(await admin.listTopics());
   const partitionCounts = new Map<string, number>();
   const choosers = new Map<string, PartitionChooser>();
@@ -55,14 +79,14 @@ export async function runRedrive(ctx: CliContext, options: RedriveOptions, signa
 
   const match = selectionMatcher(selection);
   const tally = new RedriveTally();
-  const producer = options.execute ? await ctx.ops.producer() : undefined;
+  const writer = options.execute ? new RecordWriter(await ctx.producer(), admin) : undefined;
   if (options.execute) await ledger.ensureTopic(admin);
-  const progress = progressFor(`redrive ${selection.dlqTopic}`, { json: ctx.output.json || !options.execute });
+  const progress = options.progress ?? NO_PROGRESS;
   progress.start(Number(totalCount(ranges)));
 
   try {
     await readTopic(
-      ctx.ops.kafka,
+      ctx.kafka,
       selection.dlqTopic,
       ranges,
       async ({ partition, messages }) => {
@@ -88,7 +112,7 @@ export async function runRedrive(ctx: CliContext, options: RedriveOptions, signa
           }
           let target = decision.partition;
           const out = {
-            key: message.key,
+            key: message.key ?? null,
             value: message.value,
             headers: redrivenHeaders(
               message,
@@ -106,11 +130,11 @@ export async function runRedrive(ctx: CliContext, options: RedriveOptions, signa
           list.push({ message: { ...out, partition: target }, dlqOffset: message.offset });
           outgoing.set(decision.topic, list);
         }
-        if (producer) {
+        if (writer) {
           for (const [topic, entries] of outgoing) {
-            await sendAcknowledged(producer, topic, entries.map((e) => e.message));
-            const at = new Date().toISOString();
-            await ledger.record(producer, entries.map((e) => ({ dlqPartition: partition, dlqOffset: e.dlqOffset, redriveId: options.redriveId, to: topic, at })));
+            await writer.send(topic, entries.map((e) => e.message));
+            const at = new Date(ctx.now()).toISOString();
+            await ledger.record(writer, entries.map((e) => ({ dlqPartition: partition, dlqOffset: e.dlqOffset, redriveId: options.redriveId, to: topic, at })));
           }
         }
         progress.advance(messages.length);
@@ -121,6 +145,13 @@ export async function runRedrive(ctx: CliContext, options: RedriveOptions, signa
   } finally {
     progress.stop();
   }
-  printRedriveResult(ctx.output, { ...options, dlqTopic: selection.dlqTopic, ledgerTopic: ledger.topic, group: selection.consumerGroup }, tally);
-  return tally;
+  return {
+    dlqTopic: selection.dlqTopic,
+    ledgerTopic: ledger.topic,
+    redriveId: options.redriveId,
+    executed: options.execute,
+    group: selection.consumerGroup,
+    allGroups: options.allGroups,
+    tally,
+  };
 }

@@ -1,6 +1,7 @@
 import { AssignerProtocol, type Admin } from 'kafkajs';
-import { didYouMean, fetchWatermarks } from '@eventline/ops';
-import { CliError, CliErrorCode } from '../common/cli.error';
+import { didYouMean } from '../errors/did-you-mean';
+import { fetchWatermarks } from '../topics/topic-offsets';
+import { OpsError, OpsErrorCode } from '../errors/ops.error';
 
 export interface GroupMember {
   readonly memberId: string;
@@ -58,7 +59,7 @@ export async function summarizeGroups(admin: Admin): Promise<GroupSummary[]> {
 export async function assertGroupExists(admin: Admin, groupId: string): Promise<void> {
   const groups = await listGroups(admin);
   if (!groups.some((g) => g.groupId === groupId)) {
-    throw new CliError(CliErrorCode.UnknownGroup, `consumer group ${groupId} does not exist${didYouMean(groupId, groups.map((g) => g.groupId))}`);
+    throw new OpsError(OpsErrorCode.UnknownGroup, `consumer group ${groupId} does not exist${didYouMean(groupId, groups.map((g) => g.groupId))}`);
   }
 }
 

@@ -1,13 +1,13 @@
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
-import { assertTopicExists } from '@eventline/ops';
-import { badArgument } from '../common/cli.error';
-import type { CliContext } from '../common/cli-context';
-import { planTopicCreate, type TopicCreatePlan, type TopicTemplate } from './topic-create.plan';
+import type { OpsContext } from '../context/ops-context';
+import { OpsError, OpsErrorCode } from '../errors/ops.error';
+import { assertTopicExists } from './topic-exists';
+import { planTopicCreate, type TopicCreatePlan, type TopicCreateRequest, type TopicTemplate } from './topic-create.plan';
 
 // kafkajs's ConfigSource: set on the topic itself (not a broker default or a static config).
 const TOPIC_CONFIG_SOURCE = 1;
 
-/** Partition count and the configs set on `topic` itself: what `--like` copies. */
+/** Partition count and the configs set on `topic` itself: what creating a topic like it copies. */
 export async function topicTemplate(admin: Admin, topic: string): Promise<TopicTemplate & { name: string }> {
   await assertTopicExists(admin, topic, 'like topic', 'like');
   const [metadata, described] = await Promise.all([
@@ -27,7 +27,7 @@ export async function topicTemplate(admin: Admin, topic: string): Promise<TopicT
  * (kafkajs's own wait gives up on the UNKNOWN_TOPIC_OR_PARTITION a broker answers right after creating).
  */
 export async function createTopic(admin: Admin, plan: TopicCreatePlan): Promise<void> {
-  if ((await admin.listTopics()).includes(plan.topic)) throw badArgument(`topic ${plan.topic} already exists`);
+  if ((await admin.listTopics()).includes(plan.topic)) throw new OpsError(OpsErrorCode.TopicExists, `topic ${plan.topic} already exists`, { detail: { topic: plan.topic } });
   await admin.createTopics({
     waitForLeaders: false,
     topics: [
@@ -52,18 +52,15 @@ export async function createTopic(admin: Admin, plan: TopicCreatePlan): Promise<
   }
 }
 
-export async function runTopicCreate(
-  ctx: CliContext,
-  topic: string,
-  flags: { partitions?: number; replicationFactor?: number; config?: string[]; like?: string; dryRun?: boolean },
-): Promise<void> {
+export interface TopicCreateResult {
+  readonly plan: TopicCreatePlan;
+  readonly created: boolean;
+}
+
+/** Plans a topic (like `like`, when given) and, unless `dryRun`, creates it. */
+export async function runTopicCreate(ctx: OpsContext, topic: string, request: TopicCreateRequest & { readonly like?: string; readonly dryRun?: boolean }): Promise<TopicCreateResult> {
   const admin = await ctx.admin();
-  const plan = planTopicCreate(topic, flags, flags.like ? await topicTemplate(admin, flags.like) : undefined);
-  if (!flags.dryRun) await createTopic(admin, plan);
-  if (ctx.output.json) return ctx.output.document({ ...plan, created: !flags.dryRun });
-  const configs = Object.entries(plan.configs).map(([k, v]) => `${k}=${v}`).join(', ') || '(broker defaults)';
-  const rf = plan.replicationFactor === -1 ? "the brokers' default" : String(plan.replicationFactor);
-  ctx.output.line(
-    `${flags.dryRun ? 'would create' : 'created'} ${plan.topic}: ${plan.partitions} partition(s), replication ${rf}, configs ${configs}${plan.like ? ` (like ${plan.like})` : ''}`,
-  );
+  const plan = planTopicCreate(topic, request, request.like ? await topicTemplate(admin, request.like) : undefined);
+  if (!request.dryRun) await createTopic(admin, plan);
+  return { plan, created: !request.dryRun };
 }

@@ -1,5 +1,5 @@
-import { type PartitionRange } from '@eventline/ops';
-import { CliError, CliErrorCode } from '../common/cli.error';
+import { type PartitionRange } from '../ranges/partition-range';
+import { OpsError, OpsErrorCode, OpsRemedy } from '../errors/ops.error';
 
 /** How replayed records pick their target partition. */
 export const PartitionMode = {
@@ -22,23 +22,23 @@ export interface PartitionModeInput {
 /**
  * Keeping partitions is the default because it is the only mode that preserves the source's
  * per-partition order exactly. It needs every copied partition number to exist in the target;
- * otherwise the replay is refused (exit 3) rather than silently reshuffled — re-keying changes
- * which records a consumer sees in order, which the operator must choose (`--repartition`).
+ * otherwise the replay is refused rather than silently reshuffled — re-keying changes which
+ * records a consumer sees in order, which the operator must choose (`keepPartitions: false`).
  */
 export function choosePartitionMode(input: PartitionModeInput): PartitionMode {
   if (!input.keepPartitions) return PartitionMode.ByKey;
   const needed = input.copied.length === 0 ? 0 : Math.max(...input.copied) + 1;
   if (input.targetPartitions < needed) {
-    throw new CliError(
-      CliErrorCode.TargetTooFewPartitions,
-      `target ${input.targetTopic} has ${input.targetPartitions} partition(s) but records come from ${input.sourceTopic} partitions up to ${needed - 1}; ` +
-        `add partitions to the target, or pass --repartition to place records by key`,
+    throw new OpsError(
+      OpsErrorCode.TargetTooFewPartitions,
+      `target ${input.targetTopic} has ${input.targetPartitions} partition(s) but records come from ${input.sourceTopic} partitions up to ${needed - 1}`,
+      { detail: { topic: input.targetTopic, sourceTopic: input.sourceTopic, remedy: OpsRemedy.PlaceByKey } },
     );
   }
   return PartitionMode.Keep;
 }
 
-interface ReplayPlanRow extends PartitionRange {
+export interface ReplayPlanRow extends PartitionRange {
   /** Records of the range this replay id already put in the target (found by the checkpoint). */
   readonly alreadyCopied: bigint;
   /** What is left to read; filters may copy fewer. */

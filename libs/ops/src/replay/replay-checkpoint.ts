@@ -1,5 +1,8 @@
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import { headerText, type PartitionRange, type PartitionWatermarks, ProvenanceHeader, readTopic } from '@eventline/ops';
+import { ProvenanceHeader } from '../provenance/provenance.header';
+import { type PartitionRange, type PartitionWatermarks } from '../ranges/partition-range';
+import { readTopic } from '../read/topic-reader';
+import { headerText } from '../records/header-text';
 
 /**
  * What a replay id has already copied, read back from the target topic itself.
@@ -11,7 +14,7 @@ import { headerText, type PartitionRange, type PartitionWatermarks, ProvenanceHe
  * ACLs, and works for a replay started by someone else. The price is reading the target
  * once per run, which is bounded by its size at start.
  *
- * Why a set of offsets and not the highest one: with `--repartition` one source partition
+ * Why a set of offsets and not the highest one: placed by key, one source partition
  * fans out over several target partitions, and a send that failed for one of them leaves a
  * hole below offsets that did land elsewhere; "max copied" would skip the hole forever. The
  * set costs memory proportional to what this replay id copied.

@@ -1,17 +1,25 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { redriveForGroupHeaders } from '@eventline/runtime';
-import { assertTopicExists, fetchWatermarks, type OffsetPosition, type PartitionWatermarks, readTopic, recordFilter, type RecordFilterSpec, replayProvenanceHeaders, resolveRanges, totalCount } from '@eventline/ops';
-import { badArgument, CliError, CliErrorCode } from '../common/cli.error';
-import type { CliContext } from '../common/cli-context';
-import { progressFor } from '../common/progress.reporter';
-import { sendAcknowledged, type PartitionedMessage } from '../kafka/acknowledged-send';
-import { keyPartitioner, type PartitionChooser } from '../kafka/key-partitioner';
-import { RateLimiter } from '../kafka/rate-limiter';
-import { createTopic, topicTemplate } from '../topics/topic-create.runner';
-import { planTopicCreate } from '../topics/topic-create.plan';
+import type { OpsContext } from '../context/ops-context';
+import { NO_PROGRESS, type ProgressListener } from '../context/progress-listener';
+import { badArgument, OpsError, OpsErrorCode, OpsRemedy } from '../errors/ops.error';
+import { replayProvenanceHeaders } from '../provenance/provenance.header';
+import type { OffsetPosition } from '../ranges/offset-position';
+import { totalCount, type PartitionWatermarks } from '../ranges/partition-range';
+import { resolveRanges } from '../ranges/resolve-ranges';
+import { readTopic } from '../read/topic-reader';
+import { recordFilter, type RecordFilterSpec } from '../records/record-filter';
+import { createTopic, topicTemplate } from '../topics/topic-create';
+import { planTopicCreate, type TopicCreatePlan } from '../topics/topic-create.plan';
+import { assertTopicExists } from '../topics/topic-exists';
+import { fetchWatermarks } from '../topics/topic-offsets';
+import { keyPartitioner, type PartitionChooser } from '../write/key-partitioner';
+import { RecordWriter, type PartitionedMessage } from '../write/record-writer';
+import { RateLimiter } from './rate-limiter';
 import { ReplayCheckpoint } from './replay-checkpoint';
+import type { ReplayCounts, ReplayMatching } from './replay-counts';
 import { choosePartitionMode, PartitionMode, planReplay, type ReplayPlan } from './replay-plan';
-import { printReplayPlan, printReplaySummary, type ReplayCounts } from './replay-report';
+import { SEND_CHUNK, sendChunks } from './send-chunks';
 
 export interface ReplayOptions {
   readonly sourceTopic: string;
@@ -28,66 +36,51 @@ export interface ReplayOptions {
   readonly createTarget?: boolean;
   /** Only this consumer group is to process the copies (RedriveHeader.ForGroup); undefined: headers as they are. */
   readonly forGroup?: string;
+  /** Stops after the records in hand; the same replay id copies the rest. */
+  readonly signal?: AbortSignal;
+  readonly progress?: ProgressListener;
 }
+
+/** The missing target, created like the source (or, in a dry run, to be). */
+export interface TargetCreation {
+  readonly plan: TopicCreatePlan;
+  readonly created: boolean;
+}
+
+export type ReplayResult =
+  | { readonly dryRun: true; readonly plan: ReplayPlan; readonly target?: TargetCreation; readonly matching?: ReplayMatching }
+  | { readonly dryRun: false; readonly plan: ReplayPlan; readonly target?: TargetCreation; readonly counts: ReplayCounts };
 
 /**
- * Records per `send()` when no rate limit makes chunks smaller: big enough to batch well.
- * Bytes are capped too: a full 1 MB fetch batch plus ~120 bytes of provenance headers per
- * record would exceed the broker's default `message.max.bytes` (1 MB) as one record batch.
+ * Copies a bounded range of a topic into another: key, value bytes and headers unchanged,
+ * plus provenance headers. The plan (per-partition ranges, minus what this replay id already
+ * put in the target) is fixed before anything is sent; a dry run returns it, with, when
+ * filters are given, how many records they let through.
  */
-const SEND_CHUNK = 5_000;
-const SEND_CHUNK_BYTES = 512 * 1024;
-
-function approximateSize(message: PartitionedMessage): number {
-  let size = 64 + (message.key?.length ?? 0) + (message.value?.length ?? 0);
-  for (const [name, value] of Object.entries(message.headers ?? {})) size += name.length + (value?.length ?? 0);
-  return size;
-}
-
-/** Consecutive slices of `batch` within the count and byte caps; order is kept. */
-function chunks(batch: readonly PartitionedMessage[], maxCount: number): PartitionedMessage[][] {
-  const out: PartitionedMessage[][] = [];
-  let current: PartitionedMessage[] = [];
-  let bytes = 0;
-  for (const message of batch) {
-    const size = approximateSize(message);
-    if (current.length > 0 && (current.length >= maxCount || bytes + size > SEND_CHUNK_BYTES)) {
-      out.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(message);
-    bytes += size;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
-
-export async function runReplay(ctx: CliContext, options: ReplayOptions, signal?: AbortSignal): Promise<ReplayCounts | undefined> {
-  if (options.sourceTopic === options.targetTopic) throw badArgument('--to-topic must differ from the source topic');
+export async function runReplay(ctx: OpsContext, options: ReplayOptions): Promise<ReplayResult> {
+  if (options.sourceTopic === options.targetTopic) throw badArgument('targetTopic must differ from the source topic', 'targetTopic');
   const admin = await ctx.admin();
   await assertTopicExists(admin, options.sourceTopic, 'source topic');
   const targetMissing = !(await admin.listTopics()).includes(options.targetTopic);
   if (targetMissing && !options.createTarget) {
-    throw new CliError(
-      CliErrorCode.UnknownTopic,
-      `target topic ${options.targetTopic} does not exist: add --create-target (same partitions and configs as ${options.sourceTopic}), or run "eventline topics create ${options.targetTopic} --like ${options.sourceTopic}"`,
-    );
+    throw new OpsError(OpsErrorCode.UnknownTopic, `target topic ${options.targetTopic} does not exist`, {
+      detail: { topic: options.targetTopic, sourceTopic: options.sourceTopic, remedy: OpsRemedy.CreateTarget },
+    });
   }
 
   const ranges = await resolveRanges(admin, options.sourceTopic, options);
   let targetWatermarks: PartitionWatermarks[];
+  let target: TargetCreation | undefined;
   if (targetMissing) {
     const plan = planTopicCreate(options.targetTopic, {}, await topicTemplate(admin, options.sourceTopic));
     if (options.dryRun) {
-      ctx.output.note(`would create ${plan.topic} like ${options.sourceTopic} (${plan.partitions} partition(s)) before copying`);
       // The plan as it will be: an empty target with the source's partitions.
       targetWatermarks = Array.from({ length: plan.partitions }, (_, partition) => ({ partition, low: 0n, high: 0n }));
     } else {
       await createTopic(admin, plan);
-      ctx.output.note(`created ${plan.topic} like ${options.sourceTopic} (${plan.partitions} partition(s))`);
       targetWatermarks = await fetchWatermarks(admin, options.targetTopic);
     }
+    target = { plan, created: !options.dryRun };
   } else {
     targetWatermarks = await fetchWatermarks(admin, options.targetTopic);
   }
@@ -98,17 +91,17 @@ export async function runReplay(ctx: CliContext, options: ReplayOptions, signal?
     copied: ranges.filter((r) => r.count > 0n).map((r) => r.partition),
     keepPartitions: options.keepPartitions,
   });
-  const checkpoint = totalCount(ranges) === 0n || targetMissing
-    ? new ReplayCheckpoint(options.replayId, options.sourceTopic)
-    : await ReplayCheckpoint.load(ctx.ops.kafka, options.targetTopic, targetWatermarks, options.replayId, options.sourceTopic);
+  const checkpoint =
+    totalCount(ranges) === 0n || targetMissing
+      ? new ReplayCheckpoint(options.replayId, options.sourceTopic)
+      : await ReplayCheckpoint.load(ctx.kafka, options.targetTopic, targetWatermarks, options.replayId, options.sourceTopic);
   const plan = planReplay({ ...options, partitionMode, ranges, copiedIn: (range) => checkpoint.copiedIn(range) });
 
   if (options.dryRun) {
     const matching = hasFilter(options.filter) ? await countMatching(ctx, options, plan, checkpoint) : undefined;
-    printReplayPlan(ctx.output, plan, options.filter, options.forGroup, matching);
-    return undefined;
+    return { dryRun: true, plan, target, matching };
   }
-  return copy(ctx, options, plan, checkpoint, signal);
+  return { dryRun: false, plan, target, counts: await copy(ctx, options, plan, checkpoint) };
 }
 
 const hasFilter = (filter: RecordFilterSpec) => filter.key !== undefined || filter.type !== undefined;
@@ -117,16 +110,16 @@ const hasFilter = (filter: RecordFilterSpec) => filter.key !== undefined || filt
 const DRY_RUN_SCAN_LIMIT = 200_000n;
 
 /**
- * What a dry run with --key/--type would really copy: the planned ranges read once (bounded
- * by DRY_RUN_SCAN_LIMIT), counting records that match and are not already in the target.
- * Without it the plan's count is the range's, which the filters may cut to nothing.
+ * What a dry run with a key or type filter would really copy: the planned ranges read once
+ * (bounded by DRY_RUN_SCAN_LIMIT), counting records that match and are not already in the
+ * target. Without it the plan's count is the range's, which the filters may cut to nothing.
  */
-async function countMatching(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, checkpoint: ReplayCheckpoint): Promise<{ records: number } | { skippedAbove: bigint }> {
+async function countMatching(ctx: OpsContext, options: ReplayOptions, plan: ReplayPlan, checkpoint: ReplayCheckpoint): Promise<ReplayMatching> {
   if (plan.remaining > DRY_RUN_SCAN_LIMIT) return { skippedAbove: DRY_RUN_SCAN_LIMIT };
   const matches = recordFilter(options.filter);
   let records = 0;
   await readTopic(
-    ctx.ops.kafka,
+    ctx.kafka,
     options.sourceTopic,
     plan.rows.filter((r) => r.remaining > 0n).map((r) => ({ partition: r.partition, from: r.from, to: r.to })),
     async ({ partition, messages }) => {
@@ -137,15 +130,16 @@ async function countMatching(ctx: CliContext, options: ReplayOptions, plan: Repl
   return { records };
 }
 
-async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, checkpoint: ReplayCheckpoint, signal?: AbortSignal): Promise<ReplayCounts> {
-  const chooser: PartitionChooser | undefined =
-    plan.partitionMode === PartitionMode.ByKey ? await keyPartitioner(await ctx.admin(), options.targetTopic) : undefined;
-  const producer = await ctx.ops.producer();
+async function copy(ctx: OpsContext, options: ReplayOptions, plan: ReplayPlan, checkpoint: ReplayCheckpoint): Promise<ReplayCounts> {
+  const { signal } = options;
+  const admin = await ctx.admin();
+  const chooser: PartitionChooser | undefined = plan.partitionMode === PartitionMode.ByKey ? await keyPartitioner(admin, options.targetTopic) : undefined;
+  const writer = new RecordWriter(await ctx.producer(), admin);
   const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
   const matches = recordFilter(options.filter);
   const counts: ReplayCounts = { copied: 0, filteredOut: 0, alreadyCopied: 0, byPartition: new Map() };
-  const progress = progressFor(`replay ${plan.replayId}`, { json: ctx.output.json });
-  const started = Date.now();
+  const progress = options.progress ?? NO_PROGRESS;
+  const started = ctx.now();
   progress.start(Number(plan.remaining));
 
   const forGroup = options.forGroup !== undefined ? redriveForGroupHeaders(options.forGroup) : {};
@@ -157,15 +151,15 @@ async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, c
       ...forGroup,
     };
     // The timestamp is left to the producer: the target's time index must say when records
-    // arrived there, so `--from-time` on the target means what it says. The event's own time
+    // arrived there, so a time range on the target means what it says. The event's own time
     // travels in its ce_time header.
-    const out = { key: message.key, value: message.value, headers };
+    const out = { key: message.key ?? null, value: message.value, headers };
     return { ...out, partition: chooser ? chooser(out) : partition };
   };
 
   try {
     await readTopic(
-      ctx.ops.kafka,
+      ctx.kafka,
       plan.sourceTopic,
       plan.rows,
       async ({ partition, messages, heartbeat }) => {
@@ -185,10 +179,10 @@ async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, c
           batch.push(toSend(partition, message));
         }
         progress.advance(skipped);
-        for (const chunk of chunks(batch, limiter ? limiter.chunkSize : SEND_CHUNK)) {
+        for (const chunk of sendChunks(batch, limiter ? limiter.chunkSize : SEND_CHUNK)) {
           if (signal?.aborted) return false;
           if (limiter) await limiter.acquire(chunk.length);
-          await sendAcknowledged(producer, plan.targetTopic, chunk);
+          await writer.send(plan.targetTopic, chunk);
           counts.copied += chunk.length;
           counts.byPartition.set(partition, (counts.byPartition.get(partition) ?? 0) + chunk.length);
           progress.advance(chunk.length);
@@ -202,8 +196,7 @@ async function copy(ctx: CliContext, options: ReplayOptions, plan: ReplayPlan, c
   } finally {
     progress.stop();
   }
-  counts.elapsedMs = Date.now() - started;
+  counts.elapsedMs = ctx.now() - started;
   counts.interrupted = signal?.aborted === true;
-  printReplaySummary(ctx.output, plan, counts, options.forGroup);
   return counts;
 }

@@ -1,4 +1,4 @@
-import { CliErrorCode, isCliError } from '../common/cli.error';
+import { OpsErrorCode, OpsRemedy, isOpsError } from '../errors/ops.error';
 import { choosePartitionMode, PartitionMode, planReplay } from './replay-plan';
 
 describe('choosePartitionMode', () => {
@@ -18,9 +18,9 @@ describe('choosePartitionMode', () => {
     try {
       choosePartitionMode({ ...base, targetPartitions: 2, copied: [0, 3] });
     } catch (err) {
-      expect(isCliError(err, CliErrorCode.TargetTooFewPartitions)).toBe(true);
+      expect(isOpsError(err, OpsErrorCode.TargetTooFewPartitions)).toBe(true);
       expect((err as Error).message).toMatch(/orders\.copy has 2 partition\(s\) but records come from orders partitions up to 3/);
-      expect((err as Error).message).toMatch(/--repartition/);
+      expect(isOpsError(err) && err.detail.remedy).toBe(OpsRemedy.PlaceByKey);
     }
   });
 });

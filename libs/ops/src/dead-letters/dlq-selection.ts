@@ -1,8 +1,13 @@
 import type { KafkaMessage } from 'kafkajs';
-import { assertTopicExists, type DeadLetterReading, errorCodeOf, type OffsetPosition, type PartitionRange, readDeadLetter, recordFilter, type RecordFilterSpec, resolveRanges } from '@eventline/ops';
-import type { CliContext } from '../common/cli-context';
+import { type DeadLetterReading, errorCodeOf, readDeadLetter } from './dead-letter-record';
+import { type OffsetPosition } from '../ranges/offset-position';
+import { type PartitionRange } from '../ranges/partition-range';
+import { resolveRanges } from '../ranges/resolve-ranges';
+import { recordFilter, type RecordFilterSpec } from '../records/record-filter';
+import { assertTopicExists } from '../topics/topic-exists';
+import type { OpsContext } from '../context/ops-context';
 
-/** Which dead letters a `dlq` command works on: a range of the DLQ (offsets or times) and filters. */
+/** Which dead letters an inspection or a redrive works on: a range of the DLQ (offsets or times) and filters. */
 export interface DlqSelection {
   readonly dlqTopic: string;
   readonly from: OffsetPosition;
@@ -15,7 +20,7 @@ export interface DlqSelection {
 }
 
 /** Time bounds are resolved to DLQ offsets by the broker, so "the last hour" reads only that hour. */
-export async function selectionRanges(ctx: CliContext, selection: DlqSelection): Promise<PartitionRange[]> {
+export async function selectionRanges(ctx: OpsContext, selection: DlqSelection): Promise<PartitionRange[]> {
   const admin = await ctx.admin();
   await assertTopicExists(admin, selection.dlqTopic, 'dead-letter topic');
   return resolveRanges(admin, selection.dlqTopic, selection);

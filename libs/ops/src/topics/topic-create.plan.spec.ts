@@ -1,4 +1,4 @@
-import { CliErrorCode } from '../common/cli.error';
+import { OpsErrorCode } from '../errors/ops.error';
 import { planTopicCreate } from './topic-create.plan';
 
 describe('planTopicCreate', () => {
@@ -6,8 +6,8 @@ describe('planTopicCreate', () => {
 
   it.each([
     ['defaults', 'a', {}, undefined, { topic: 'a', partitions: 1, replicationFactor: -1, configs: {} }],
-    ['--like copies partitions and configs', 'orders.replay', {}, orders, { partitions: 6, configs: orders.configs, like: 'orders' }],
-    ['--partitions and --config win over --like', 'b', { partitions: 3, config: ['retention.ms=1000'] }, orders, { partitions: 3, configs: { 'retention.ms': '1000', 'cleanup.policy': 'delete' } }],
+    ['a template gives partitions and configs', 'orders.replay', {}, orders, { partitions: 6, configs: orders.configs, like: 'orders' }],
+    ['partitions and configs asked for win over the template', 'b', { partitions: 3, config: ['retention.ms=1000'] }, orders, { partitions: 3, configs: { 'retention.ms': '1000', 'cleanup.policy': 'delete' } }],
   ])('%s', (_name, topic, flags, template, expected) => {
     expect(planTopicCreate(topic, flags, template)).toMatchObject(expected);
   });
@@ -20,7 +20,7 @@ describe('planTopicCreate', () => {
     try {
       planTopicCreate(topic, flags);
     } catch (error) {
-      expect((error as { code: string }).code).toBe(CliErrorCode.BadArgument);
+      expect((error as { code: string }).code).toBe(OpsErrorCode.BadArgument);
     }
   });
 });

@@ -1,5 +1,7 @@
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
-import { assertTopicExists, fetchWatermarks, type PartitionWatermarks } from '@eventline/ops';
+import { type PartitionWatermarks } from '../ranges/partition-range';
+import { assertTopicExists } from './topic-exists';
+import { fetchWatermarks } from './topic-offsets';
 
 export interface TopicSummary {
   readonly topic: string;
