@@ -73,11 +73,11 @@ export const DEFAULT_SCHEMAS_TOPIC = '_schemas';
  * process, never committed: every start rereads the log), so only a prefix can name it.
  */
 export const SCHEMA_REGISTRY_GROUP_PREFIX = 'schema-registry-';
-/** The CLI reads through throwaway groups `eventline-cli-<uuid>` (apps/cli/src/kafka/topic-reader.ts). */
+/** The CLI reads through throwaway groups `eventline-cli-<uuid>` (libs/ops/src/read/topic-reader.ts). */
 export const CLI_READER_GROUP_PREFIX = 'eventline-cli-';
 /** The runtime's default dead-letter topic (libs/runtime defaultDeadLetterTopic; the workers' specs check the two agree). */
 const DEAD_LETTER_SUFFIX = '.dlq';
-/** The CLI's redrive ledger beside each dead-letter topic (apps/cli/src/dlq/redrive-ledger.ts). */
+/** The CLI's redrive ledger beside each dead-letter topic (libs/ops/src/dead-letters/redrive-ledger.ts). */
 const REDRIVE_LEDGER_SUFFIX = '.redriven';
 
 const literal = (name: string): ResourceName => ({ name, pattern: NamePattern.Literal });
