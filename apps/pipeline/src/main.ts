@@ -2,7 +2,7 @@
  * `npm start`: the main job. Brings up local Kafka (unless KAFKA_CLIENT_CONFIG or KAFKA_BROKERS
  * names a cluster) and the schema registry (unless SCHEMA_REGISTRY_URL or the file names one), registers the schemas, creates the
  * declared topics, starts the orders service and N instances of each worker as their own
- * processes, generates demo traffic, and prints a live summary until Ctrl-C (or --duration),
+ * processes, then the operator console (http://127.0.0.1:3300, no sign-in, loopback only), generates demo traffic, and prints a live summary until Ctrl-C (or --duration),
  * then stops everything in reverse order so offsets are committed.
  */
 import 'reflect-metadata';
@@ -126,6 +126,26 @@ async function main(): Promise<void> {
         metricsUrls.push(`http://127.0.0.1:${port}/metrics`);
       }
       log(`${options.workers} × ${name} (ports ${basePort}-${basePort + options.workers - 1}, /health and /metrics)`);
+    }
+
+    // The operator console, without sign-in: it listens on loopback only (the console refuses
+    // CONSOLE_AUTH=off anywhere else). Optional: the pipeline runs on when it cannot start.
+    const consolePort = process.env.CONSOLE_PORT ?? '3300';
+    try {
+      const consoleApp = new ChildApp(
+        {
+          name: 'console',
+          entry: 'apps/console/src/main.ts',
+          env: { ...common('eventline-console'), CONSOLE_AUTH: 'off', CONSOLE_HOST: '127.0.0.1', CONSOLE_PORT: consolePort },
+          readyUrl: `http://127.0.0.1:${consolePort}/health`,
+        },
+        root,
+      );
+      await consoleApp.start();
+      stops.push(['console', () => consoleApp.stop()]);
+      log(`console at http://127.0.0.1:${consolePort} (log: ${consoleApp.logFile})`);
+    } catch (error) {
+      log(`console not started: ${error instanceof Error ? error.message : String(error)}`);
     }
 
     const traffic = new TrafficGenerator(api, options.rate);

@@ -14,7 +14,7 @@ export const ADMIN_PRINCIPAL = 'admin';
  */
 export const BROKER_PRINCIPAL = 'eventline-broker';
 
-export const APPLICATION_PRINCIPALS = ['orders-service', 'fulfillment-worker', 'notifications-worker', 'schema-registry', 'eventline-cli'] as const;
+export const APPLICATION_PRINCIPALS = ['orders-service', 'fulfillment-worker', 'notifications-worker', 'schema-registry', 'eventline-cli', 'eventline-console'] as const;
 
 export const TEST_PRINCIPALS = ['test-client', 'no-acl-user'] as const;
 

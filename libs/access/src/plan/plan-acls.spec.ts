@@ -84,9 +84,12 @@ describe('planAcls', () => {
       'CLUSTER LITERAL kafka-cluster IDEMPOTENT_WRITE',
     ]);
     // Least privilege: no principal may alter the cluster, configs or ACLs, and only the
-    // registry and the CLI's redrive ledger create topics.
+    // registry, the CLI's and the console's redrive ledgers and the console's audit log create topics.
     expect(plan.filter((e) => ['ALL', 'ALTER', 'ALTER_CONFIGS', 'CLUSTER_ACTION'].includes(e.operation))).toEqual([]);
-    expect(new Set(plan.filter((e) => e.operation === 'CREATE').map((e) => e.principal))).toEqual(new Set(['User:schema-registry', 'User:eventline-cli']));
+    expect(new Set(plan.filter((e) => e.operation === 'CREATE').map((e) => e.principal))).toEqual(new Set(['User:schema-registry', 'User:eventline-cli', 'User:eventline-console']));
+    expect(rowsFor(plan, 'User:eventline-console')).toEqual(
+      expect.arrayContaining(['TOPIC LITERAL _eventline-audit WRITE', 'TOPIC LITERAL _eventline-audit CREATE', 'GROUP PREFIXED eventline-console- DELETE']),
+    );
   });
 
   it.each([

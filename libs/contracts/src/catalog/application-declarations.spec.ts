@@ -19,6 +19,7 @@ describe('applicationDeclarations', () => {
       'User:notifications-worker',
       'User:schema-registry',
       'User:eventline-cli',
+      'User:eventline-console',
     ]);
     expect(defaults.map((d) => d.application)).toEqual(Object.values(Application));
   });
@@ -36,6 +37,14 @@ describe('applicationDeclarations', () => {
       [],
       ['orders.dlq.redriven', 'shipments.dlq.redriven'],
       ['eventline-cli-*', 'fulfillment-worker', 'notifications-worker'],
+    ],
+    [
+      Application.EventlineConsole,
+      ['*'],
+      ['orders*', 'shipments*', '_eventline-audit'],
+      [],
+      ['orders.dlq.redriven', 'shipments.dlq.redriven', '_eventline-audit'],
+      ['eventline-console-*', 'fulfillment-worker', 'notifications-worker'],
     ],
   ])('%s reads %j, writes %j, dead-letters to %j, creates %j, joins %j', (application, reads, writes, deadLetters, creates, groups) => {
     const d = of(defaults, application);

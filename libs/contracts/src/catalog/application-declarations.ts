@@ -8,6 +8,7 @@ export const Application = {
   NotificationsWorker: 'notifications-worker',
   SchemaRegistry: 'schema-registry',
   EventlineCli: 'eventline-cli',
+  EventlineConsole: 'eventline-console',
 } as const;
 export type Application = (typeof Application)[keyof typeof Application];
 
@@ -75,6 +76,10 @@ export const DEFAULT_SCHEMAS_TOPIC = '_schemas';
 export const SCHEMA_REGISTRY_GROUP_PREFIX = 'schema-registry-';
 /** The CLI reads through throwaway groups `eventline-cli-<uuid>` (libs/ops/src/read/topic-reader.ts). */
 export const CLI_READER_GROUP_PREFIX = 'eventline-cli-';
+/** The console reads through throwaway groups `eventline-console-<uuid>` (libs/console/src/audit/partition-range.reader.ts). */
+export const CONSOLE_READER_GROUP_PREFIX = 'eventline-console-';
+/** The console's append-only audit log (libs/console: CONSOLE_AUDIT_TOPIC; not prefixed, like `_schemas`: one per cluster). */
+export const CONSOLE_AUDIT_TOPIC = '_eventline-audit';
 /** The runtime's default dead-letter topic (libs/runtime defaultDeadLetterTopic; the workers' specs check the two agree). */
 const DEAD_LETTER_SUFFIX = '.dlq';
 /** The CLI's redrive ledger beside each dead-letter topic (libs/ops/src/dead-letters/redrive-ledger.ts). */
@@ -180,6 +185,29 @@ export function applicationDeclarations(options: ApplicationDeclarationOptions =
       groups: [
         { group: prefixed(CLI_READER_GROUP_PREFIX), deletes: true },
         // `groups describe` and `groups reset` (an offset commit) on the workers' groups.
+        { group: literal(fulfillmentGroup), deletes: false },
+        { group: literal(notificationsGroup), deletes: false },
+      ],
+      idempotentProducer: true,
+    },
+    {
+      ...NONE,
+      application: Application.EventlineConsole,
+      principal: `User:${Application.EventlineConsole}`,
+      // The overview, the topic explorer and the dead-letter pages read any topic and show their configs.
+      reads: [everyTopic],
+      describesConfigs: [everyTopic],
+      // Redrive and replay write back into the pipeline's topics (and their `.dlq.redriven`
+      // ledgers and replay copies: a prefix per declared topic, as for the CLI); every action
+      // and sign-in goes to the audit log, which it creates on first use.
+      writes: [...pipelineTopics.map(prefixed), literal(CONSOLE_AUDIT_TOPIC)],
+      creates: [
+        ...TOPIC_DECLARATIONS.filter((d) => d.deadLetter).map((d) => literal(`${prefix}${d.topic}${DEAD_LETTER_SUFFIX}${REDRIVE_LEDGER_SUFFIX}`)),
+        literal(CONSOLE_AUDIT_TOPIC),
+      ],
+      groups: [
+        { group: prefixed(CONSOLE_READER_GROUP_PREFIX), deletes: true },
+        // The group pages (describe, lag) and their reset (an offset commit) on the workers' groups.
         { group: literal(fulfillmentGroup), deletes: false },
         { group: literal(notificationsGroup), deletes: false },
       ],
