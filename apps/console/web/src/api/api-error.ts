@@ -37,9 +37,15 @@ export function isApiError(error: unknown, code?: string): error is ApiRequestEr
   return error instanceof ApiRequestError && (code === undefined || error.code === code);
 }
 
-/** One sentence for anything a call may throw. */
+/** The code of a thrown ApiRequestError or of a plain ApiError (a job's `error`). */
+export function codeOf(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+/** One sentence for anything a call may throw, or a job's ApiError. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiRequestError) return error.message;
   if (error instanceof Error) return error.message;
-  return String(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

@@ -25,3 +25,19 @@ export function parsePartitions(text: string): number[] | undefined {
     return Number(part);
   });
 }
+
+/** A datetime-local input's value (local time, no zone) as ISO UTC; '' stays ''. */
+export function localInputToIso(value: string): string {
+  if (!value) return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
+/** ISO → the value a datetime-local input shows (local time, to the second). */
+export function isoToLocalInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 19);
+}

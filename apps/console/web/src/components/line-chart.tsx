@@ -35,7 +35,6 @@ export function LineChart({
       backgroundColor: PALETTE[i % PALETTE.length],
       borderWidth: compact ? 1.5 : 2,
       pointRadius: compact ? 0 : 2,
-      tension: 0.2,
     })),
   };
   const options: ChartOptions<'line'> = {
