@@ -22,7 +22,7 @@ describe('acls plan on a broker without an authorizer', () => {
     expect(oneLine(run.stderr)).toMatch(NO_AUTHORIZER);
     expect(oneLine(run.stderr)).toContain('the plan above is what the cluster would need once authorizer.class.name is set');
     const lines = run.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^plan: \d+ ACL\(s\) for 5 principal\(s\); status unknown \(the cluster has no authorizer\)$/);
+    expect(lines[0]).toMatch(/^plan: \d+ ACL\(s\) for 6 principal\(s\); status unknown \(the cluster has no authorizer\)$/);
     expect(lines[2]).toMatch(/^PRINCIPAL\s+RESOURCE\s+PATTERN\s+OPERATION\s+STATUS$/);
     const rows = lines.slice(3);
     expect(rows.length).toBeGreaterThan(0);
@@ -49,7 +49,7 @@ describe('acls plan on a broker without an authorizer', () => {
   });
 
   it.each([
-    ['an unknown principal', ['--principal', 'billing'], /^eventline: unknown principal billing; the declared ones are orders-service, fulfillment-worker, notifications-worker, schema-registry, eventline-cli$/],
+    ['an unknown principal', ['--principal', 'billing'], /^eventline: unknown principal billing; the declared ones are orders-service, fulfillment-worker, notifications-worker, schema-registry, eventline-cli, eventline-console$/],
     ['a prefix no topic can start with', ['--prefix', 'my env'], /^eventline: --prefix "my env" cannot start a topic name/],
   ])('refuses %s as bad input without asking Kafka', async (_case, args, message) => {
     // Port 9 has no broker: a refusal that depended on Kafka would say "cannot reach Kafka" instead.

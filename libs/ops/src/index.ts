@@ -6,6 +6,7 @@ export { OpsError, OpsErrorCode, OpsRemedy, badArgument, isOpsError, type OpsErr
 export { didYouMean } from './errors/did-you-mean';
 
 export { readTopic, type BatchHandler, type ReadBatch, type ReadOptions, type ReadRange } from './read/topic-reader';
+export { DEFAULT_READER_GROUP_PREFIX, readerGroupPrefix, useReaderGroupPrefix } from './read/reader-group-prefix';
 export { assertTopicExists } from './topics/topic-exists';
 export { fetchOffsetsAtTimes, fetchWatermarks } from './topics/topic-offsets';
 
@@ -72,4 +73,4 @@ export { listDeadLetters, showDeadLetters, type DeadLetterList, type DeadLetterV
 export { RedriveSkip, routeDeadLetter, type RedriveDecision, type RedriveRouteInput } from './dead-letters/redrive-route';
 export { RedriveLedger } from './dead-letters/redrive-ledger';
 export { RedriveTally, type RedriveRow } from './dead-letters/redrive-tally';
-export { runRedrive, type RedriveOptions, type RedriveResult } from './dead-letters/redrive';
+export { runRedrive, type RedriveOptions, type RedriveResult, type RoutedDeadLetter } from './dead-letters/redrive';

@@ -12,11 +12,17 @@ import { RequiresRole } from './requires-role.decorator';
 import { SessionStore } from './session-store';
 
 class Routes {
-  read(): void {}
+  read(): string {
+    return 'read';
+  }
   @RequiresRole('operator')
-  redrive(): void {}
+  redrive(): string {
+    return 'redrive';
+  }
   @PublicRoute()
-  health(): void {}
+  health(): string {
+    return 'health';
+  }
 }
 
 const TOKEN = 'a-long-enough-shared-token';

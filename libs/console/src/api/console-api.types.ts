@@ -279,6 +279,10 @@ export interface ReplayRequest {
   readonly eventType?: string;
   readonly forGroup?: string;
   readonly createTarget?: boolean;
+  /** Place copies by key instead of keeping each record's partition (needed when the target has fewer partitions). */
+  readonly byKey?: boolean;
+  /** The plan's id, passed back when running it; a re-run with the same id copies only what is missing. */
+  readonly replayId?: string;
 }
 
 export interface ReplayPlanRow {

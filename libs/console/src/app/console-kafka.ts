@@ -1,6 +1,8 @@
 import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { explainKafkaError, kafkaJsConnection, type ConnectionSettings } from '@eventline/connection';
+import { CONSOLE_READER_GROUP_PREFIX } from '@eventline/contracts';
+import { useReaderGroupPrefix } from '@eventline/ops';
 import { ConsoleError, ConsoleErrorCode } from '../errors/console.error';
 
 /**
@@ -31,6 +33,8 @@ export class ConsoleKafka {
       retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 5_000 },
     });
     this.admin = this.kafka.admin();
+    // Group-less reads (pages, the audit log) join throwaway groups the console's ACLs grant.
+    useReaderGroupPrefix(this.kafka, CONSOLE_READER_GROUP_PREFIX);
   }
 
   async connect(): Promise<void> {

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
+import { readTopic } from '@eventline/ops';
 import type { AuditEntry, AuditPage } from '../api/console-api.types';
 import { CONSOLE_CONFIG, CONSOLE_KAFKA, CONSOLE_KAFKA_ADMIN } from '../app/console.tokens';
 import type { ConsoleConfig } from '../config/console-config';
 import { parseAuditRecord } from './audit.log';
-import { readPartitionRange } from './partition-range.reader';
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 200;
@@ -31,7 +31,8 @@ export class AuditReader {
     const end = before === undefined || before > high ? high : before;
     const start = end - BigInt(limit) > low ? end - BigInt(limit) : low;
     if (start >= end) return { entries: [], nextBefore: null };
-    const messages = await readPartitionRange(this.kafka, this.admin, topic, 0, start, end);
+    const messages: KafkaMessage[] = [];
+    await readTopic(this.kafka, topic, [{ partition: 0, from: start, to: end }], async (batch) => void messages.push(...batch.messages));
     const entries = messages
       .map((m) => parseAuditRecord(m.offset, m.value))
       .filter((e): e is AuditEntry => e !== undefined)

@@ -76,7 +76,7 @@ export const DEFAULT_SCHEMAS_TOPIC = '_schemas';
 export const SCHEMA_REGISTRY_GROUP_PREFIX = 'schema-registry-';
 /** The CLI reads through throwaway groups `eventline-cli-<uuid>` (libs/ops/src/read/topic-reader.ts). */
 export const CLI_READER_GROUP_PREFIX = 'eventline-cli-';
-/** The console reads through throwaway groups `eventline-console-<uuid>` (libs/console/src/audit/partition-range.reader.ts). */
+/** The console reads through throwaway groups `eventline-console-<uuid>` (libs/ops/src/read/reader-group-prefix.ts, set by libs/console/src/app/console-kafka.ts). */
 export const CONSOLE_READER_GROUP_PREFIX = 'eventline-console-';
 /** The console's append-only audit log (libs/console: CONSOLE_AUDIT_TOPIC; not prefixed, like `_schemas`: one per cluster). */
 export const CONSOLE_AUDIT_TOPIC = '_eventline-audit';

@@ -2,11 +2,14 @@ import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { AvroCodec, CodecMode, ConfluentSchemaRegistryClient } from '@eventline/codec';
 import { ConnectionErrorCode, explainKafkaError, kafkaJsConnection, registryClientConnection, type ConnectionError, type ConnectionSettings } from '@eventline/connection';
 import { OpsError, OpsErrorCode, OpsRemedy } from '../errors/ops.error';
+import { useReaderGroupPrefix } from '../read/reader-group-prefix';
 
 export interface OpsContextOptions {
   /** Kafka client id, as brokers log and quota it: the front end's name (`eventline-cli`). */
   readonly clientId?: string;
   readonly now?: () => number;
+  /** The throwaway reader groups' name prefix its principal is granted (default `eventline-cli-`). */
+  readonly readerGroupPrefix?: string;
 }
 
 /**
@@ -36,6 +39,7 @@ export class OpsContext {
       // Fail in seconds when Kafka is not there, instead of kafkajs's default ~30 s of retries.
       retry: { retries: 3, initialRetryTime: 250, maxRetryTime: 2_000 },
     });
+    if (options.readerGroupPrefix !== undefined) useReaderGroupPrefix(this.kafka, options.readerGroupPrefix);
   }
 
   admin(): Promise<Admin> {

@@ -17,13 +17,15 @@ export interface DlqSelection {
   readonly errorCode?: string;
   /** Only dead letters whose recorded consumer group (eventline-dlq-consumer-group) is this one. */
   readonly consumerGroup?: string;
+  /** Read exactly these ranges instead of resolving from/to (a front end that picked records one by one). */
+  readonly ranges?: readonly PartitionRange[];
 }
 
 /** Time bounds are resolved to DLQ offsets by the broker, so "the last hour" reads only that hour. */
 export async function selectionRanges(ctx: OpsContext, selection: DlqSelection): Promise<PartitionRange[]> {
   const admin = await ctx.admin();
   await assertTopicExists(admin, selection.dlqTopic, 'dead-letter topic');
-  return resolveRanges(admin, selection.dlqTopic, selection);
+  return selection.ranges ? [...selection.ranges] : resolveRanges(admin, selection.dlqTopic, selection);
 }
 
 /** The reading of a message if it passes the filters, else undefined. */

@@ -10,7 +10,7 @@ import { keyPartitioner, type PartitionChooser } from '../write/key-partitioner'
 import { RecordWriter, type PartitionedMessage } from '../write/record-writer';
 import { RedriveLedger } from './redrive-ledger';
 import { RedriveTally } from './redrive-tally';
-import { routeDeadLetter } from './redrive-route';
+import { routeDeadLetter, type RedriveDecision } from './redrive-route';
 import { selectionMatcher, selectionRanges, type DlqSelection } from './dlq-selection';
 
 export interface RedriveOptions {
@@ -24,6 +24,19 @@ export interface RedriveOptions {
   /** Stops after the batch in hand; a second redrive skips what the ledger has. */
   readonly signal?: AbortSignal;
   readonly progress?: ProgressListener;
+  /** A front end's own test per record, after the selection's filters (records picked one by one, a source partition). */
+  readonly accept?: (dlqPartition: number, message: KafkaMessage) => boolean;
+  /** Told where each selected dead letter goes (or why not), in order, dry run or not: a preview lists these. */
+  readonly onDecision?: (routed: RoutedDeadLetter) => void;
+}
+
+/** One selected dead letter and what the redrive does with it. */
+export interface RoutedDeadLetter {
+  readonly dlqPartition: number;
+  readonly dlqOffset: string;
+  readonly decision: RedriveDecision;
+  /** The partition it is (or would be) sent to, placement by key included; undefined when skipped. */
+  readonly partition?: number;
 }
 
 export interface RedriveResult {
@@ -93,7 +106,7 @@ export async function runRedrive(ctx: OpsContext, options: RedriveOptions): Prom
         const outgoing = new Map<string, Array<{ message: PartitionedMessage; dlqOffset: string }>>();
         for (const message of messages) {
           const reading = match(message);
-          if (!reading) {
+          if (!reading || (options.accept && !options.accept(partition, message))) {
             tally.filteredOut += 1;
             continue;
           }
@@ -108,6 +121,7 @@ export async function runRedrive(ctx: OpsContext, options: RedriveOptions): Prom
           });
           if (!decision.send) {
             tally.skip(decision.reason);
+            options.onDecision?.({ dlqPartition: partition, dlqOffset: message.offset, decision });
             continue;
           }
           let target = decision.partition;
@@ -126,6 +140,7 @@ export async function runRedrive(ctx: OpsContext, options: RedriveOptions): Prom
             target = chooser(out);
           }
           tally.count(decision.topic, target, decision.forGroup);
+          options.onDecision?.({ dlqPartition: partition, dlqOffset: message.offset, decision, partition: target });
           const list = outgoing.get(decision.topic) ?? [];
           list.push({ message: { ...out, partition: target }, dlqOffset: message.offset });
           outgoing.set(decision.topic, list);

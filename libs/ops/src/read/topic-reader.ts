@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { onlyThesePartitions } from './only-these-partitions.assigner';
+import { readerGroupPrefix } from './reader-group-prefix';
 
 export interface ReadRange {
   readonly partition: number;
@@ -29,7 +30,8 @@ export interface ReadOptions {
 /**
  * Reads bounded offset ranges of one topic, without touching any real consumer group.
  *
- * kafkajs cannot fetch without a group, so this joins a fresh group (`eventline-cli-<uuid>`)
+ * kafkajs cannot fetch without a group, so this joins a fresh group (`eventline-cli-<uuid>`, or
+ * the prefix set for the client: `useReaderGroupPrefix`)
  * whose only member gets exactly the requested partitions from our own assignor, seeks each
  * to its start, never commits, and deletes the group at the end. Nothing an application's
  * group sees changes. The cost is one JoinGroup round (instant locally; up to the broker's
@@ -47,7 +49,7 @@ export async function readTopic(kafka: Kafka, topic: string, ranges: readonly Re
   const open = new Set(active.filter((r) => r.to !== undefined).map((r) => r.partition));
   const follow = active.some((r) => r.to === undefined);
 
-  const groupId = `eventline-cli-${randomUUID()}`;
+  const groupId = `${readerGroupPrefix(kafka)}${randomUUID()}`;
   const consumer = kafka.consumer({
     groupId,
     partitionAssigners: [onlyThesePartitions(topic, active.map((r) => r.partition))],

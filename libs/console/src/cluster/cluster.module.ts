@@ -1,0 +1,75 @@
+import { Global, Inject, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Admin } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { ConnectionSettings } from '@eventline/connection';
+import { CONSOLE_CONNECTION, CONSOLE_KAFKA_ADMIN, CONSOLE_LOGGER } from '../app/console.tokens';
+import { answerFor } from '../errors/console-error.filter';
+import { JobRegistry } from '../jobs/job-registry';
+import { ClusterSampler, DEFAULT_SAMPLER_OPTIONS } from '../overview/cluster-sampler';
+import { takeClusterSnapshot } from '../overview/cluster-snapshot';
+import { createConsoleCodec } from './console-codec';
+import { OpsRunner } from './ops-runner';
+
+/** The codec every page decodes with (production mode: reads schemas, never registers). */
+export const CONSOLE_CODEC = Symbol('CONSOLE_CODEC');
+
+/** How often the console samples lag and dead-letter counts for its charts (CONSOLE_SAMPLE_SECONDS, default 10). */
+export function sampleIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.CONSOLE_SAMPLE_SECONDS;
+  if (text === undefined || text === '') return 10_000;
+  const seconds = Number(text);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3_600) {
+    throw new RangeError(`CONSOLE_SAMPLE_SECONDS must be a whole number of seconds from 1 to 3600, not "${text}"`);
+  }
+  return seconds * 1_000;
+}
+
+/**
+ * What the read pages share: one snapshot sampler (a timer plus the requests themselves),
+ * the codec, and the jobs the long operations run as.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ClusterSampler,
+      inject: [CONSOLE_KAFKA_ADMIN],
+      useFactory: (admin: Admin) => new ClusterSampler(() => takeClusterSnapshot(admin), DEFAULT_SAMPLER_OPTIONS),
+    },
+    { provide: CONSOLE_CODEC, inject: [CONSOLE_CONNECTION], useFactory: (connection: ConnectionSettings) => createConsoleCodec(connection) },
+    { provide: JobRegistry, useFactory: () => new JobRegistry((error) => answerFor(error).error) },
+    { provide: OpsRunner, inject: [CONSOLE_CONNECTION], useFactory: (connection: ConnectionSettings) => new OpsRunner(connection) },
+  ],
+  exports: [ClusterSampler, CONSOLE_CODEC, JobRegistry, OpsRunner],
+})
+export class ClusterModule implements OnModuleInit, OnModuleDestroy {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(ClusterSampler) private readonly sampler: ClusterSampler,
+    @Inject(CONSOLE_LOGGER) private readonly log: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    const every = sampleIntervalMs();
+    let failing = false;
+    this.timer = setInterval(() => {
+      this.sampler.sample().then(
+        () => {
+          if (failing) this.log.info('cluster sampling works again');
+          failing = false;
+        },
+        (error: unknown) => {
+          // Said once per outage, not every interval; the pages show the error themselves.
+          if (!failing) this.log.warn({ err: error }, 'cluster sampling failed; charts have a gap until it works again');
+          failing = true;
+        },
+      );
+    }, every);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+}
