@@ -1,5 +1,9 @@
+const preset = require('../../jest.preset.cjs');
+
 module.exports = {
-  ...require('../../jest.preset.cjs'),
+  ...preset,
   displayName: 'console-app',
   rootDir: __dirname,
+  // The web UI's pure helpers (form → request, URL → filter) have unit specs beside them.
+  testMatch: [...preset.testMatch, '<rootDir>/web/src/**/*.spec.ts'],
 };

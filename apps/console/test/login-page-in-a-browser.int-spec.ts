@@ -69,7 +69,14 @@ describe('the console login page in a browser', () => {
       expect(await page.getByTestId('session-role').textContent()).toBe('operator');
       expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Overview', 'Dead letters', 'Replay', 'Topics', 'Schemas', 'Audit']);
 
+      // Signed in for the server too: a reload stays signed in (the session cookie).
+      await page.reload();
+      await page.getByTestId('session-user-name').waitFor();
+
       await page.getByTestId('sign-out').click();
+      await form.waitFor();
+      // Signed out for the server too: a reload shows the login again.
+      await page.reload();
       await form.waitFor();
       // Page errors, and CSP violations (Chromium reports them as console errors).
       expect(problems).toEqual([]);

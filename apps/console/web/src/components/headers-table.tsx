@@ -13,8 +13,8 @@ export function HeadersTable({ headers }: { readonly headers: readonly RecordHea
       <tbody>
         {headers.map((h, i) => (
           <tr key={`${h.name}:${i}`} data-testid="header-row" data-header={h.name}>
-            <td className="mono">{h.name}</td>
-            <td className="mono">{h.text ?? <span title="not UTF-8: base64">{h.base64} (base64)</span>}</td>
+            <td className="mono nowrap">{h.name}</td>
+            <td className="mono pre-wrap">{h.text ?? <span title="not UTF-8: base64">{h.base64} (base64)</span>}</td>
           </tr>
         ))}
       </tbody>

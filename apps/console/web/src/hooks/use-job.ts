@@ -4,6 +4,14 @@ import type { JobView } from '../api/api-types';
 
 export const JOB_POLL_MS = 500;
 
+/** What a POST that starts a job answers: `{ jobId }` as the contract says, or the job itself. */
+export type JobStarted = { readonly jobId: string } | JobView;
+
+export function jobIdOf(started: JobStarted | null | undefined): string | null {
+  if (!started) return null;
+  return 'jobId' in started ? started.jobId : started.id;
+}
+
 /** Polls GET /api/jobs/:id until the job ends; null id → nothing. */
 export function useJob<R>(jobId: string | null): { readonly job: JobView<R> | null; readonly error: unknown } {
   const [state, setState] = useState<{ job: JobView<R> | null; error: unknown }>({ job: null, error: null });

@@ -45,7 +45,7 @@ export function DeadLetterTable({
           <th className="num">Offset</th>
           <th>Failed at</th>
           <th>Error</th>
-          <th>Source (topic / partition @ offset)</th>
+          <th title="topic / partition @ offset">Source</th>
           <th>Key</th>
           <th>Event type</th>
           <th className="num">Attempts</th>
@@ -66,15 +66,15 @@ export function DeadLetterTable({
                   {r.offset}
                 </Link>
               </td>
-              <td>{formatDateTime(r.failedAt)}</td>
+              <td className="nowrap">{formatDateTime(r.failedAt)}</td>
               <td>
                 <span className="mono" data-testid="dead-letter-error-code">
                   {orDash(r.errorCode)}
                 </span>
                 {r.errorMessage ? <div className="muted truncate" title={r.errorMessage}>{r.errorMessage}</div> : null}
               </td>
-              <td data-testid="dead-letter-source">{source(r)}</td>
-              <td className="mono truncate">{orDash(r.key)}</td>
+              <td className="nowrap" data-testid="dead-letter-source">{source(r)}</td>
+              <td className="mono truncate key" title={r.key ?? undefined}>{orDash(r.key)}</td>
               <td>{orDash(r.eventType)}</td>
               <td className="num">{orDash(r.attempts)}</td>
               <td>{r.alreadyRedriven ? <span className="badge redriven" data-testid="already-redriven">already redriven</span> : null}</td>

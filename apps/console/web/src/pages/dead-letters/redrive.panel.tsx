@@ -4,7 +4,7 @@ import type { RedrivePreview, RedriveRequest, RedriveResult, RedriveSelection } 
 import { ErrorMessage } from '../../components/error-message';
 import { JobProgress } from '../../components/job-progress';
 import { useAction } from '../../hooks/use-action';
-import { useJob } from '../../hooks/use-job';
+import { jobIdOf, useJob, type JobStarted } from '../../hooks/use-job';
 import { useCanOperate } from '../../session/session.context';
 import { RedrivePreviewTable } from './redrive-preview.table';
 import { RedriveResultView } from './redrive-result.view';
@@ -20,8 +20,8 @@ export function RedrivePanel({ topic, selection, label, onClose }: { readonly to
   const request: RedriveRequest = { selection, ...(force ? { force } : {}), ...(toTopic.trim() ? { toTopic: toTopic.trim() } : {}) };
   const base = `/api/dead-letters/${seg(topic)}/redrive`;
   const preview = useAction((r: RedriveRequest) => api.post<RedrivePreview>(`${base}/preview`, r));
-  const start = useAction((r: RedriveRequest) => api.post<{ jobId: string }>(base, r));
-  const { job, error: jobError } = useJob<RedriveResult>(start.result?.jobId ?? null);
+  const start = useAction((r: RedriveRequest) => api.post<JobStarted>(base, r));
+  const { job, error: jobError } = useJob<RedriveResult>(jobIdOf(start.result));
   const requestKey = JSON.stringify(request);
 
   // The preview answers for one request: a new selection, force or destination asks again.

@@ -4,7 +4,7 @@ import type { ReplayPlanView, ReplayRequest, ReplayResult, TopicView } from '../
 import { ErrorMessage } from '../../components/error-message';
 import { JobProgress } from '../../components/job-progress';
 import { useAction } from '../../hooks/use-action';
-import { useJob } from '../../hooks/use-job';
+import { jobIdOf, useJob, type JobStarted } from '../../hooks/use-job';
 import { useLoad } from '../../hooks/use-load';
 import { useCanOperate } from '../../session/session.context';
 import { ReplayForm } from './replay.form';
@@ -19,8 +19,8 @@ export function ReplayPage() {
   const [inputError, setInputError] = useState<unknown>(null);
   const [planned, setPlanned] = useState<ReplayRequest | null>(null);
   const plan = useAction((request: ReplayRequest) => api.post<ReplayPlanView>('/api/replay/plan', request));
-  const start = useAction((request: ReplayRequest) => api.post<{ jobId: string }>('/api/replay', request));
-  const { job, error: jobError } = useJob<ReplayResult>(start.result?.jobId ?? null);
+  const start = useAction((request: ReplayRequest) => api.post<JobStarted>('/api/replay', request));
+  const { job, error: jobError } = useJob<ReplayResult>(jobIdOf(start.result));
   const running = start.busy || job?.state === 'running';
 
   const change = (patch: Partial<ReplayFormValues>) => {
