@@ -16,7 +16,7 @@
  */
 
 export interface ApiError {
-  /** Stable machine code, e.g. GROUP_ACTIVE, UNKNOWN_TOPIC, FORBIDDEN, CSRF_REJECTED, BAD_REQUEST. */
+  /** Stable machine code, e.g. OPS_GROUP_ACTIVE, OPS_UNKNOWN_TOPIC, FORBIDDEN, CSRF_REJECTED, BAD_REQUEST. */
   readonly code: string;
   /** One human sentence, safe to show as is (no secrets, no stack). */
   readonly message: string;

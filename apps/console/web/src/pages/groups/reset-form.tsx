@@ -44,7 +44,9 @@ export function ResetForm({ group }: { readonly group: GroupView }) {
     if (await plan.run(request)) setPlanned(request);
   }
 
-  const refusal = isApiError(execute.error, 'GROUP_ACTIVE') || isApiError(plan.error, 'GROUP_ACTIVE');
+  // 409: refused by the state of the cluster (members still run: OPS_GROUP_ACTIVE), said as a refusal.
+  const refused = (error: unknown) => isApiError(error) && error.status === 409;
+  const refusal = refused(execute.error) || refused(plan.error);
   return (
     <div className="card" data-testid="reset-form-card">
       <form className="inline" onSubmit={submitPlan} data-testid="reset-form" aria-label="Reset offsets">
@@ -77,7 +79,7 @@ export function ResetForm({ group }: { readonly group: GroupView }) {
         </button>
       </form>
       <ErrorMessage error={inputError} />
-      <ErrorMessage error={plan.error} testId={refusal ? 'reset-refused' : 'reset-error'} title={isApiError(plan.error, 'GROUP_ACTIVE') ? 'Refused' : undefined} />
+      <ErrorMessage error={plan.error} testId={refusal ? 'reset-refused' : 'reset-error'} title={refused(plan.error) ? 'Refused' : undefined} />
       {plan.result && planned ? (
         <>
           <h3>Plan</h3>
@@ -92,7 +94,7 @@ export function ResetForm({ group }: { readonly group: GroupView }) {
           )}
         </>
       ) : null}
-      <ErrorMessage error={execute.error} testId={isApiError(execute.error, 'GROUP_ACTIVE') ? 'reset-refused' : 'reset-error'} title={isApiError(execute.error, 'GROUP_ACTIVE') ? 'Refused' : undefined} />
+      <ErrorMessage error={execute.error} testId={refused(execute.error) ? 'reset-refused' : 'reset-error'} title={refused(execute.error) ? 'Refused' : undefined} />
       {execute.result ? (
         <div className="success" data-testid="reset-done">
           Offsets of {execute.result.groupId} reset{execute.result.executed ? '' : ' (not executed)'}: {execute.result.rows.length} partition(s).
