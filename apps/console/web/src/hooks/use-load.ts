@@ -4,6 +4,7 @@ export interface Loaded<T> {
   readonly data: T | null;
   readonly error: unknown;
   readonly loading: boolean;
+  /** Fetches again for the same key, keeping the data shown until the answer comes. */
   readonly reload: () => void;
 }
 
@@ -13,14 +14,19 @@ export function useLoad<T>(fetcher: () => Promise<T>, key: string): Loaded<T> {
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
   const [tick, setTick] = useState(0);
+  const loadedKey = useRef<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    setState({ data: null, error: null, loading: true });
+    // A new key shows nothing until its answer; a reload of the same key keeps what is shown
+    // (so a panel below it, e.g. a redrive's result, stays mounted).
+    const sameKey = loadedKey.current === key;
+    loadedKey.current = key;
+    setState((current) => (sameKey ? { ...current, loading: true } : { data: null, error: null, loading: true }));
     fetcherRef
       .current()
       .then((data) => !cancelled && setState({ data, error: null, loading: false }))
-      .catch((error: unknown) => !cancelled && setState({ data: null, error, loading: false }));
+      .catch((error: unknown) => !cancelled && setState((current) => ({ data: sameKey ? current.data : null, error, loading: false })));
     return () => {
       cancelled = true;
     };

@@ -34,7 +34,7 @@ export function DeadLetterDetailPage() {
         ) : null}
       </div>
       <ErrorMessage error={detail.error} />
-      {detail.loading ? <p className="muted">Loading…</p> : null}
+      {detail.loading && !detail.data ? <p className="muted">Loading…</p> : null}
       {dl && record ? (
         <>
           <div className="card">
@@ -80,7 +80,7 @@ export function DeadLetterDetailPage() {
           <HeadersTable headers={record.headers} />
           <h2>Redrive</h2>
           {redriving ? (
-            <RedrivePanel topic={topic} selection={{ kind: 'records', records: [{ partition: record.partition, offset: record.offset }] }} label="this record" onClose={() => setRedriving(false)} />
+            <RedrivePanel topic={topic} selection={{ kind: 'records', records: [{ partition: record.partition, offset: record.offset }] }} label="this record" onClose={() => setRedriving(false)} onDone={detail.reload} />
           ) : (
             <button type="button" onClick={() => setRedriving(true)} data-testid="redrive-one">
               Redrive this record…

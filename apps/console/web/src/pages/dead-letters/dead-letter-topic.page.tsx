@@ -57,7 +57,7 @@ export function DeadLetterTopicPage() {
       </div>
       <DeadLetterFilterForm key={`${topic}|${filterKey}`} filter={filter} onApply={applyFilter} />
       <ErrorMessage error={page.error} />
-      {page.loading ? <p className="muted">Loading…</p> : null}
+      {page.loading && !page.data ? <p className="muted">Loading…</p> : null}
       {page.data ? (
         <>
           {page.data.partial ? (
@@ -90,7 +90,7 @@ export function DeadLetterTopicPage() {
             </button>
             {selectedRecords.length !== selected.size ? <span className="muted">{selected.size - selectedRecords.length} selected on other pages</span> : null}
           </div>
-          {redrive ? <RedrivePanel key={JSON.stringify(redrive.selection)} topic={topic} selection={redrive.selection} label={redrive.label} onClose={() => setRedrive(null)} /> : null}
+          {redrive ? <RedrivePanel key={JSON.stringify(redrive.selection)} topic={topic} selection={redrive.selection} label={redrive.label} onClose={() => setRedrive(null)} onDone={page.reload} /> : null}
         </>
       ) : null}
     </section>

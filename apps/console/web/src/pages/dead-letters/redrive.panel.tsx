@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, seg } from '../../api/api';
 import type { RedrivePreview, RedriveRequest, RedriveResult, RedriveSelection } from '../../api/api-types';
 import { ErrorMessage } from '../../components/error-message';
@@ -13,7 +13,20 @@ import { RedriveResultView } from './redrive-result.view';
  * Preview first (where each record goes, what the ledger skips), then redrive as a job. The
  * ledger skips what was redriven before ("already redriven"); an operator may force a resend.
  */
-export function RedrivePanel({ topic, selection, label, onClose }: { readonly topic: string; readonly selection: RedriveSelection; readonly label: string; readonly onClose?: () => void }) {
+export function RedrivePanel({
+  topic,
+  selection,
+  label,
+  onClose,
+  onDone,
+}: {
+  readonly topic: string;
+  readonly selection: RedriveSelection;
+  readonly label: string;
+  readonly onClose?: () => void;
+  /** Called once when the redrive job succeeded (the page reloads its badges). */
+  readonly onDone?: () => void;
+}) {
   const canOperate = useCanOperate();
   const [force, setForce] = useState(false);
   const [toTopic, setToTopic] = useState('');
@@ -33,6 +46,12 @@ export function RedrivePanel({ topic, selection, label, onClose }: { readonly to
   }, [requestKey, runPreview, resetStart]);
 
   const running = start.busy || job?.state === 'running';
+  const succeeded = job?.state === 'succeeded';
+  const onDoneRef = useRef(onDone);
+  onDoneRef.current = onDone;
+  useEffect(() => {
+    if (succeeded) onDoneRef.current?.();
+  }, [succeeded]);
   return (
     <div className="card" data-testid="redrive-panel">
       <div className="page-head">

@@ -19,7 +19,9 @@ export function TopicsPage() {
   const read = (next: TopicQuery) => {
     const search = new URLSearchParams();
     for (const field of QUERY_FIELDS) if (next[field]) search.set(field, next[field]);
-    setParams(search);
+    // Read again from the same place: new records may have arrived.
+    if (search.toString() === params.toString()) page.reload();
+    else setParams(search);
   };
   return (
     <section data-testid="topics-page">
@@ -27,7 +29,7 @@ export function TopicsPage() {
       <ErrorMessage error={topics.error} />
       {topics.data ? <TopicQueryForm key={params.toString()} topics={topics.data} query={query} onRead={read} /> : null}
       <ErrorMessage error={page.error} testId="topic-records-error" />
-      {readable && page.loading ? <p className="muted">Reading…</p> : null}
+      {readable && page.loading && !page.data ? <p className="muted">Reading…</p> : null}
       {page.data ? (
         <>
           <p className="muted" data-testid="topic-records-info">
