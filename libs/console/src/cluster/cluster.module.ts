@@ -2,7 +2,8 @@ import { Global, Inject, Module, type OnModuleDestroy, type OnModuleInit } from 
 import type { Admin } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { ConnectionSettings } from '@eventline/connection';
-import { CONSOLE_CONNECTION, CONSOLE_KAFKA_ADMIN, CONSOLE_LOGGER } from '../app/console.tokens';
+import { CONSOLE_CONFIG, CONSOLE_CONNECTION, CONSOLE_KAFKA_ADMIN, CONSOLE_LOGGER } from '../app/console.tokens';
+import type { ConsoleConfig } from '../config/console-config';
 import { answerFor } from '../errors/console-error.filter';
 import { JobRegistry } from '../jobs/job-registry';
 import { ClusterSampler, DEFAULT_SAMPLER_OPTIONS } from '../overview/cluster-sampler';
@@ -12,17 +13,6 @@ import { OpsRunner } from './ops-runner';
 
 /** The codec every page decodes with (production mode: reads schemas, never registers). */
 export const CONSOLE_CODEC = Symbol('CONSOLE_CODEC');
-
-/** How often the console samples lag and dead-letter counts for its charts (CONSOLE_SAMPLE_SECONDS, default 10). */
-export function sampleIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
-  const text = env.CONSOLE_SAMPLE_SECONDS;
-  if (text === undefined || text === '') return 10_000;
-  const seconds = Number(text);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3_600) {
-    throw new RangeError(`CONSOLE_SAMPLE_SECONDS must be a whole number of seconds from 1 to 3600, not "${text}"`);
-  }
-  return seconds * 1_000;
-}
 
 /**
  * What the read pages share: one snapshot sampler (a timer plus the requests themselves),
@@ -47,11 +37,12 @@ export class ClusterModule implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @Inject(ClusterSampler) private readonly sampler: ClusterSampler,
+    @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
     @Inject(CONSOLE_LOGGER) private readonly log: Logger,
   ) {}
 
   onModuleInit(): void {
-    const every = sampleIntervalMs();
+    const every = this.config.sampleIntervalMs;
     let failing = false;
     this.timer = setInterval(() => {
       this.sampler.sample().then(

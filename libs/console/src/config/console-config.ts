@@ -24,6 +24,8 @@ export interface ConsoleConfig {
   readonly webDir: string;
   readonly auditTopic: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** How often lag and dead-letter counts are sampled for the charts (CONSOLE_SAMPLE_SECONDS). */
+  readonly sampleIntervalMs: number;
   /** Where Kafka and the registry are and who the console is to them (secrets print redacted). */
   readonly connection: ConnectionSettings;
 }
@@ -53,6 +55,7 @@ export function readConsoleConfig(env: NodeJS.ProcessEnv, options: ReadConsoleCo
     host,
     auth: readAuth(read, host),
     sessionTtlMs: read.number('CONSOLE_SESSION_HOURS', 8, 0.05, 24 * 30, false) * 3_600_000,
+    sampleIntervalMs: read.number('CONSOLE_SAMPLE_SECONDS', 10, 1, 3_600) * 1_000,
     trustProxy: read.flag('CONSOLE_TRUST_PROXY'),
     webDir: read.string('CONSOLE_WEB_DIR', options.defaultWebDir),
     auditTopic: readTopicName(read, 'CONSOLE_AUDIT_TOPIC', DEFAULT_AUDIT_TOPIC),
