@@ -44,7 +44,7 @@ function setup(auth: ConsoleAuth) {
       guard.canActivate(context);
       return { passed: true, user: full.consoleUser };
     } catch (error) {
-      return { passed: false, code: (error as { code: string }).code, message: (error as Error).message };
+      return { passed: false, code: (error as { code: string }).code, message: (error as Error).message, detail: (error as { detail?: unknown }).detail };
     }
   };
   const signIn = (role: Role) => sessions.create({ name: role === 'operator' ? 'ada' : 'bob', role, authMode: 'users', via: 'session' });
@@ -57,7 +57,8 @@ const cookie = (id: string) => ({ cookie: `other=1; ${SESSION_COOKIE}=${id}` });
 describe('the access guard', () => {
   it('answers 401 UNAUTHENTICATED without a session, also for a stale or made-up cookie', () => {
     const { run } = setup(users);
-    expect(run('read', {})).toMatchObject({ passed: false, code: 'UNAUTHENTICATED' });
+    // The login page learns from the refusal which form to show.
+    expect(run('read', {})).toMatchObject({ passed: false, code: 'UNAUTHENTICATED', detail: { authMode: 'users' } });
     expect(run('read', { headers: cookie('made-up') })).toMatchObject({ passed: false, code: 'UNAUTHENTICATED' });
   });
 

@@ -63,7 +63,8 @@ export class AccessGuard implements CanActivate {
       return { user, csrfToken: '' };
     }
     const session = this.sessions.get(cookieValue(request, SESSION_COOKIE));
-    if (!session) throw new ConsoleError(ConsoleErrorCode.Unauthenticated, 'sign in first (POST /api/session)');
+    // The mode tells the login page which form to show (user and password, or a token).
+    if (!session) throw new ConsoleError(ConsoleErrorCode.Unauthenticated, 'sign in first (POST /api/session)', { detail: { authMode: this.config.auth.mode } });
     request.consoleSessionId = session.id;
     return { user: session.user, csrfToken: session.csrfToken };
   }

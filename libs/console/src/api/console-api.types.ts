@@ -38,7 +38,10 @@ export interface SessionInfo {
   readonly csrfToken: string;
 }
 
-/** POST /api/session: `{ user, password }` with a users file, `{ token }` with a token. */
+/**
+ * POST /api/session: `{ user, password }` with a users file, `{ token }` with a token. A 401
+ * from GET /api/session says which in `error.detail.authMode`.
+ */
 export type LoginRequest = { readonly user: string; readonly password: string } | { readonly token: string };
 
 // ---- overview: GET /api/overview ----
@@ -313,7 +316,7 @@ export interface ReplayResult {
   readonly elapsedMs: number;
 }
 
-// ---- jobs: long operations (redrive, replay) run as jobs: POST answers { jobId }, GET /api/jobs/:id ----
+// ---- jobs: long operations (redrive, replay) run as jobs: the POST answers 202 with the JobView, GET /api/jobs/:id follows it ----
 
 export interface JobView<R = unknown> {
   readonly id: string;
@@ -361,6 +364,12 @@ export interface SchemaVersionView {
   readonly version: number;
   readonly id: number;
   /** Pretty-printed schema JSON. */
+  readonly schema: string;
+}
+
+/** POST /api/schemas/subjects/:subject/compatibility */
+export interface CompatibilityRequest {
+  /** The Avro schema as JSON text. */
   readonly schema: string;
 }
 

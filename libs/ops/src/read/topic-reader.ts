@@ -42,6 +42,31 @@ export interface ReadOptions {
  * compacted hole still finishes.
  */
 export async function readTopic(kafka: Kafka, topic: string, ranges: readonly ReadRange[], onBatch: BatchHandler, options: ReadOptions = {}): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const progress = { delivered: false };
+    try {
+      return await readOnce(kafka, topic, ranges, onBatch, options, progress);
+    } catch (error) {
+      // A brand-new group can meet a coordinator that is still loading or just moved; kafkajs
+      // gives up on the join. Nothing was handed over yet, so a fresh group may simply try again.
+      if (progress.delivered || attempt >= JOIN_ATTEMPTS || !isCoordinatorTransient(error)) throw error;
+    }
+  }
+}
+
+/** Joins of a fresh reader group tried at most this often when the coordinator is not ready. */
+const JOIN_ATTEMPTS = 3;
+
+const COORDINATOR_TRANSIENT = /not the correct coordinator|coordinator (is )?not available|coordinator is loading|COORDINATOR_LOAD_IN_PROGRESS|NOT_COORDINATOR|COORDINATOR_NOT_AVAILABLE/i;
+
+function isCoordinatorTransient(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (COORDINATOR_TRANSIENT.test(e.message) || COORDINATOR_TRANSIENT.test(String((e as { type?: unknown }).type ?? ''))) return true;
+  }
+  return false;
+}
+
+async function readOnce(kafka: Kafka, topic: string, ranges: readonly ReadRange[], onBatch: BatchHandler, options: ReadOptions, progress: { delivered: boolean }): Promise<void> {
   const active = ranges.filter((r) => r.to === undefined || r.from < r.to);
   if (active.length === 0) return;
   const next = new Map(active.map((r) => [r.partition, r.from]));
@@ -102,6 +127,7 @@ export async function readTopic(kafka: Kafka, topic: string, ranges: readonly Re
         });
         try {
           if (messages.length > 0) {
+            progress.delivered = true;
             const more = await onBatch({ partition, messages, heartbeat });
             next.set(partition, BigInt(messages[messages.length - 1].offset) + 1n);
             if (more === false) {
