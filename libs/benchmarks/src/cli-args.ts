@@ -21,7 +21,7 @@ export interface CompareArgs {
 export const COMPARABLE = ['S2', 'S3', 'S6', 'MEM'] as const;
 
 const USAGE =
-  'usage: main.ts --profile quick|full [--only S0,S1,S2,S3,S4,S5,S6,S7,S8,MEM]\n' +
+  'usage: main.ts --profile quick|full [--only S0,S1,S2,S3,S4,S5,S6,S7,S8,S9,MEM]\n' +
   '       main.ts --profile quick|full --compare-with <git-ref> [--only S2,S3,S6,MEM] [--repetitions <n>] [--label <text>]';
 
 /** What `npm run bench -- --help` prints. */

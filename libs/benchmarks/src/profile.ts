@@ -7,6 +7,8 @@ export interface Profile {
   readonly s0: { readonly records: number };
   readonly s1: { readonly measureMs: number };
   readonly memory: { readonly records: number };
+  /** Dead letters held by S9's topic (the console's pages must not cost what the topic holds). */
+  readonly s9: { readonly deadLetters: number };
 }
 
 export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
@@ -20,6 +22,7 @@ export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
     s0: { records: 200_000 },
     s1: { measureMs: 400 },
     memory: { records: 100_000 },
+    s9: { deadLetters: 100_000 },
   },
   full: {
     name: 'full',
@@ -30,5 +33,6 @@ export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
     s0: { records: 1_000_000 },
     s1: { measureMs: 1_500 },
     memory: { records: 1_000_000 },
+    s9: { deadLetters: 1_000_000 },
   },
 };

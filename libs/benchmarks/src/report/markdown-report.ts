@@ -6,7 +6,7 @@ import type { CeilingComparable, ScenarioResult } from './result.types';
 import { formatNumber, formatRatio } from '../support/stats';
 
 /** The scenarios in report order, with the ones not measured yet and why. */
-const ORDER = ['S0', 'S6', 'S3', 'S1', 'MEM', 'S4', 'S2', 'S5', 'S7', 'S8'];
+const ORDER = ['S0', 'S6', 'S3', 'S1', 'MEM', 'S4', 'S2', 'S5', 'S7', 'S8', 'S9'];
 
 
 function ceilingTable(report: BenchReport): string | undefined {
