@@ -8,7 +8,9 @@
  * redrive preview names the source partition; after the fix (the handler flagged to
  * succeed) the redrive sends it once and the worker processes it once; a second redrive
  * says "already redriven"; a group reset is refused while the workers run and shows the
- * plan after they stop; a viewer gets 403 on redrive; the audit page lists the actions.
+ * plan after they stop; a viewer gets 403 on redrive; a replay copies what its plan showed,
+ * under the plan's id; a pasted schema that breaks compatibility is said to; the audit page
+ * lists the actions.
  * Screenshots of each page go to CONSOLE_SCREENSHOTS_DIR (docs/console/ when regenerating
  * the docs), else to a temporary directory.
  */
@@ -240,12 +242,30 @@ describe('the console against a live pipeline, in a browser', () => {
     expect(status).toEqual({ status: 403, body: { error: expect.objectContaining({ code: 'FORBIDDEN' }) } });
     await viewer.context.close();
 
-    // The audit page: the redrive and the reset, by ada, as they ended.
+    // Replay: the plan first (with its id), then the copy as a job, then the result with the same id.
+    const copy = `${orders}-replayed`;
+    await page.goto('/replay');
+    const replay = page.getByTestId('replay-form');
+    await replay.getByLabel('Source topic').fill(orders);
+    await replay.getByLabel('Target topic').fill(copy);
+    await replay.getByLabel('create it when missing').check();
+    await page.getByTestId('replay-plan').click();
+    const planId = (await page.getByTestId('replay-plan-id').textContent())?.trim();
+    expect(planId).toMatch(/^replay-/);
+    expect(await page.getByTestId('replay-remaining').textContent()).toBe('8');
+    await page.getByTestId('replay-run').click();
+    await page.getByTestId('replay-copied').filter({ hasText: /^8$/ }).waitFor();
+    expect((await page.getByTestId('replay-id').textContent())?.trim()).toBe(planId);
+    await shot(page, 'replay');
+    expect((await admin.fetchTopicOffsets(copy)).reduce((n, p) => n + Number(p.high), 0)).toBe(8);
+
+    // The audit page: the redrive, the reset and the replay, by ada, as they ended.
     await page.goto('/audit');
     const audit = page.getByTestId('audit-row');
     await page.locator('[data-testid="audit-row"][data-action="dead-letters.redrive"][data-outcome="succeeded"]').waitFor();
     await page.locator('[data-testid="audit-row"][data-action="group.reset"][data-outcome="succeeded"]').waitFor();
-    expect(await audit.filter({ hasText: 'ada' }).count()).toBeGreaterThanOrEqual(2);
+    await page.locator('[data-testid="audit-row"][data-action="replay"][data-outcome="succeeded"]').waitFor();
+    expect(await audit.filter({ hasText: 'ada' }).count()).toBeGreaterThanOrEqual(3);
     await shot(page, 'audit');
 
     // The explorer and the schemas page, for the docs' screenshots and to see them work on live data.
@@ -261,6 +281,13 @@ describe('the console against a live pipeline, in a browser', () => {
     await shot(page, 'topics');
     await page.goto(`/schemas/${encodeURIComponent(`${orders}-${ORDER_PAID}`)}`);
     await page.getByTestId('schema-text').waitFor();
+    // A schema that drops a required field without a default is not backward compatible.
+    const narrowed = JSON.parse(JSON.stringify(EventCatalog[ORDER_PAID].schema)) as { fields: Array<{ name: string }> };
+    narrowed.fields = narrowed.fields.filter((f) => f.name !== 'currency');
+    narrowed.fields.push({ name: 'channel', type: 'string' } as { name: string });
+    await page.getByTestId('compatibility-form').getByRole('textbox').fill(JSON.stringify(narrowed));
+    await page.getByTestId('compatibility-check').click();
+    await page.locator('[data-testid="compatibility-result"][data-compatible="false"]').waitFor();
     await shot(page, 'schemas');
 
     expect(operator.problems).toEqual([]);

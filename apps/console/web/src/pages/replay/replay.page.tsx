@@ -11,7 +11,10 @@ import { ReplayForm } from './replay.form';
 import { ReplayPlanTable } from './replay-plan.table';
 import { EMPTY_REPLAY_FORM, replayRequestFrom, type ReplayFormValues } from './replay-request';
 
-/** Form → plan (POST /api/replay/plan) → run the planned request as a job → the result. */
+/**
+ * Form → plan (POST /api/replay/plan) → run the planned request as a job, under the plan's replay
+ * id (so the run is the plan shown, and a re-run resumes it) → the result.
+ */
 export function ReplayPage() {
   const canOperate = useCanOperate();
   const topics = useLoad(() => api.get<TopicView[]>('/api/topics'), 'topics');
@@ -55,7 +58,7 @@ export function ReplayPage() {
           <ReplayPlanTable plan={plan.result} />
           {!start.result ? (
             <div className="actions">
-              <button type="button" className="primary" disabled={!canOperate || running} onClick={() => void start.run(planned)} data-testid="replay-run" title={canOperate ? undefined : 'Operators only'}>
+              <button type="button" className="primary" disabled={!canOperate || running} onClick={() => void start.run({ ...planned, replayId: plan.result?.replayId })} data-testid="replay-run" title={canOperate ? undefined : 'Operators only'}>
                 Run replay
               </button>
               {!canOperate ? <span className="muted">Only operators may replay.</span> : null}
