@@ -1,5 +1,6 @@
 import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
 import { CloudEventHeader } from '@eventline/contracts';
+import { DeadLetterHeader } from '@eventline/runtime';
 import { errorCodeOf, readDeadLetter, type DeadLetterReading } from '../dead-letters/dead-letter-record';
 import { OpsError, OpsErrorCode } from '../errors/ops.error';
 import { readTopic } from '../read/topic-reader';
@@ -78,7 +79,9 @@ export async function readDeadLetterPage(kafka: Kafka, admin: Admin, request: De
 
   const entries: DeadLetterEntry[] = [];
   let scanned = 0;
-  let span = FIRST_WINDOW > BigInt(limit) ? FIRST_WINDOW : BigInt(limit);
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  // With a filter the first window is wider: its match rate sizes the next one.
+  let span = maxBig(FIRST_WINDOW, BigInt(limit)) * (filtered ? 4n : 1n);
   for (;;) {
     const open = windows.filter((w) => w.upper > w.floor);
     const room = budget - scanned;
@@ -120,7 +123,7 @@ export async function readDeadLetterPage(kafka: Kafka, admin: Admin, request: De
       // otherwise just below the last one taken (the rest of the window is read again).
       window.upper = q.taken === q.list.length ? q.range.from : BigInt(q.list[q.taken - 1]?.message.offset ?? String(window.upper));
     }
-    span *= 4n;
+    span = nextSpan(span, { needed: limit - entries.length, scanned, matched: entries.length, partitions: windows.filter((w) => w.upper > w.floor).length });
   }
 
   const more = windows.some((w) => w.upper > w.floor);
@@ -130,6 +133,19 @@ export async function readDeadLetterPage(kafka: Kafka, admin: Admin, request: De
     scanned,
     partial: more && entries.length < limit,
   };
+}
+
+/**
+ * The next window per partition: from the match rate seen so far, what should fill the page
+ * with a quarter to spare (one more round, not four); ×8 while nothing matched yet. Rounds
+ * are what cost (each is a reader group's join), records are cheap.
+ */
+export function nextSpan(span: bigint, seen: { needed: number; scanned: number; matched: number; partitions: number }): bigint {
+  if (seen.needed <= 0 || seen.partitions === 0) return span;
+  if (seen.matched === 0 || seen.scanned === 0) return span * 8n;
+  const rate = seen.matched / seen.scanned;
+  const perPartition = BigInt(Math.ceil((seen.needed / rate) * 1.25 / seen.partitions)) + 16n;
+  return maxBig(perPartition, FIRST_WINDOW);
 }
 
 function pageLimit(limit: number | undefined): number {
@@ -160,6 +176,11 @@ export function dlqMatcher(filter: DeadLetterPageFilter): (message: KafkaMessage
   const byRecord = recordFilter({ key: filter.key, type: filter.eventType });
   return (message) => {
     if (!byRecord(message)) return undefined;
+    // The error code's header alone rules most records out, before the whole contract is parsed.
+    if (filter.errorCode !== undefined) {
+      const code = headerText(message.headers, DeadLetterHeader.ErrorCode);
+      if (code !== undefined && code !== filter.errorCode) return undefined;
+    }
     const reading = readDeadLetter(message);
     if (filter.errorCode !== undefined && errorCodeOf(reading) !== filter.errorCode) return undefined;
     if (filter.sourceTopic !== undefined && reading.info?.sourceTopic !== filter.sourceTopic) return undefined;
