@@ -65,6 +65,10 @@ describe('the pipeline on SASL_SSL and mTLS with the planned ACLs', () => {
     orders = await createOrdersApp(readOrdersServiceConfig(appEnv('orders-service')), { logger: ['error'] });
     workers.push(await startFulfillmentWorker(fulfillmentConfig(appEnv('fulfillment-worker'))));
     workers.push(await startNotificationsWorker(notificationsConfig(appEnv('notifications-worker', ClientTransport.Mtls))));
+    // Orders are taken once the service says it is ready, as a load balancer would wait: on a
+    // loaded machine its first registry probe (1 s timeout, SCRAM-authenticated) can miss, and
+    // order changes answer 503 until the next one succeeds.
+    await eventually('the orders service to be ready', async () => ((await fetch(`${orders.url}/health`)).status === 200 ? true : undefined));
   }, 240_000);
 
   afterAll(async () => {

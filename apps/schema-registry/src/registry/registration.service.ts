@@ -8,8 +8,16 @@ import { RegistryError, RegistryErrors } from './registry.error';
 import { SchemaResolver } from './schema-resolver';
 import { readSchemaRequest } from './schema-request';
 
-/** How often a registration that lost a race to another instance is tried again. */
-const MAX_ATTEMPTS = 5;
+/**
+ * How often a registration that lost a race to another instance is tried again. Every lost
+ * race is another instance's registration that succeeded, so an instance can lose once per
+ * registration the others make meanwhile: a burst of them (a deploy registering a dozen
+ * schemas on two instances) needs more than a handful of attempts.
+ */
+const MAX_ATTEMPTS = 25;
+
+/** After a lost race, a short random pause (growing with the attempt) so two instances stop racing in lockstep. */
+const backoffAfterLoss = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 5 * Math.min(attempt, 10)) + 1));
 
 /**
  * POST /subjects/{subject}/versions.
@@ -70,6 +78,7 @@ export class RegistrationService {
           this.logger.warn(`registering under ${subject} lost a race for id ${id} / version ${version} (${outcome}); attempt ${attempt} of ${MAX_ATTEMPTS}`);
           if (stored) await this.store.append(schemaKey(subject, version), encodeSchemaValue(stored));
           else orphan = { version };
+          await backoffAfterLoss(attempt);
         }
         throw new RegistryError(RegistryErrorCode.StoreError, `could not register under '${subject}': ${MAX_ATTEMPTS} attempts lost races to other registry instances`);
       } finally {
