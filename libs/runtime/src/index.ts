@@ -30,3 +30,4 @@ export {
 export * from './publisher';
 export { provisionTopics, TopicMismatchError, type TopicCheck } from './admin/topic-provisioner';
 export { filterKafkaJsTimeoutWarning } from './kafka/kafkajs/kafkajs-timeout-warning.filter';
+export * from './tracing';

@@ -1,0 +1,48 @@
+import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Link, type Tracer } from '@opentelemetry/api';
+import type { HandlerInterceptor, HandlerInvocation } from '../consumer/handler-interceptor';
+import { KAFKA_SYSTEM, MessagingAttribute } from './messaging-attributes';
+import { recordHeaderGetter } from './record-header-carrier';
+import { failSpan, settle } from './settle';
+import { EVENTLINE_TRACER } from './tracing-publish.interceptor';
+
+/**
+ * A CONSUMER span `process <topic>` per handler attempt, child of the producer's context read
+ * from the record's `traceparent` (so one order is one trace across services) and linked to
+ * it, as the messaging conventions ask of a process span; the attempt number is an attribute,
+ * a failure its `error.type` (the error's code). Work the handler does — a publish to the
+ * next topic — runs inside it and continues the trace.
+ */
+export function tracingHandlerInterceptor(tracer: Tracer = trace.getTracer(EVENTLINE_TRACER)): HandlerInterceptor {
+  return (invocation: HandlerInvocation, next) => {
+    const producer = propagation.extract(ROOT_CONTEXT, invocation.headers, recordHeaderGetter);
+    const producerSpan = trace.getSpanContext(producer);
+    const links: Link[] = producerSpan ? [{ context: producerSpan }] : [];
+    const span = tracer.startSpan(
+      `process ${invocation.topic}`,
+      {
+        kind: SpanKind.CONSUMER,
+        links,
+        attributes: {
+          [MessagingAttribute.System]: KAFKA_SYSTEM,
+          [MessagingAttribute.Operation]: 'process',
+          [MessagingAttribute.OperationName]: 'process',
+          [MessagingAttribute.Destination]: invocation.topic,
+          [MessagingAttribute.Partition]: String(invocation.partition),
+          [MessagingAttribute.Offset]: invocation.offset,
+          [MessagingAttribute.ConsumerGroup]: invocation.groupId,
+          [MessagingAttribute.EventType]: invocation.eventType,
+          [MessagingAttribute.Attempt]: invocation.attempt,
+          ...(invocation.eventId !== undefined ? { [MessagingAttribute.MessageId]: invocation.eventId } : {}),
+          ...(invocation.key !== null ? { [MessagingAttribute.Key]: invocation.key.toString() } : {}),
+        },
+      },
+      producerSpan ? producer : context.active(),
+    );
+    if (!span.isRecording()) return next();
+    return settle(
+      () => context.with(trace.setSpan(producerSpan ? producer : context.active(), span), next),
+      () => span.end(),
+      (error) => failSpan(span, error),
+    );
+  };
+}

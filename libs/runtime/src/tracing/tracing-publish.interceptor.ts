@@ -1,0 +1,57 @@
+import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Tracer } from '@opentelemetry/api';
+import type { PublishInterceptor, PublishInvocation } from '../publisher/publish-interceptor';
+import { failSpan, settle } from './settle';
+import { CE_TRACEPARENT_HEADER, KAFKA_SYSTEM, MessagingAttribute, TRACESTATE_HEADER } from './messaging-attributes';
+import { stringHeaderSetter } from './record-header-carrier';
+
+export const EVENTLINE_TRACER = '@eventline/runtime';
+
+/**
+ * A PRODUCER span `send <topic>` per published event, from the call to Kafka's
+ * acknowledgement, and its context written into the record: `traceparent` (and `tracestate`)
+ * as OpenTelemetry's Kafka propagation does, and `ce_traceparent` for the CloudEvents
+ * distributed-tracing extension. A `traceparent` given with the publish (the outbox relay
+ * restoring the HTTP request's context) is the span's parent; else the active context.
+ *
+ * Only @opentelemetry/api: without an SDK the tracer is a no-op, the span does not record and
+ * nothing is injected, so the record goes out as it would without this interceptor.
+ */
+export function tracingPublishInterceptor(tracer: Tracer = trace.getTracer(EVENTLINE_TRACER)): PublishInterceptor {
+  return (invocation: PublishInvocation, next) => {
+    const parent = invocation.traceparent !== undefined ? propagation.extract(ROOT_CONTEXT, { traceparent: invocation.traceparent }) : context.active();
+    const span = tracer.startSpan(
+      `send ${invocation.topic}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          [MessagingAttribute.System]: KAFKA_SYSTEM,
+          [MessagingAttribute.Operation]: 'send',
+          [MessagingAttribute.OperationName]: 'send',
+          [MessagingAttribute.Destination]: invocation.topic,
+          [MessagingAttribute.MessageId]: invocation.id,
+          [MessagingAttribute.EventType]: invocation.eventType,
+          ...(invocation.key !== undefined ? { [MessagingAttribute.Key]: invocation.key } : {}),
+        },
+      },
+      parent,
+    );
+    if (!span.isRecording()) return next();
+    const active = trace.setSpan(parent, span);
+    const carrier: Record<string, string> = {};
+    propagation.inject(active, carrier, stringHeaderSetter);
+    if (carrier.traceparent !== undefined) {
+      invocation.traceparent = carrier.traceparent;
+      invocation.headers[CE_TRACEPARENT_HEADER] = carrier.traceparent;
+    }
+    if (carrier[TRACESTATE_HEADER] !== undefined) invocation.headers[TRACESTATE_HEADER] = carrier[TRACESTATE_HEADER];
+    return settle(
+      () => context.with(active, next),
+      () => {
+        const receipt = invocation.receipt;
+        if (receipt) span.setAttributes({ [MessagingAttribute.Partition]: String(receipt.partition), [MessagingAttribute.Offset]: receipt.offset });
+        span.end();
+      },
+      (error) => failSpan(span, error),
+    );
+  };
+}
