@@ -1,6 +1,6 @@
 import type { Admin } from 'kafkajs';
-import { OpsError, OpsErrorCode } from '../errors/ops.error';
 import type { PartitionWatermarks } from '../ranges/partition-range';
+import { assertTopicExists } from '../topics/topic-exists';
 import { fetchWatermarks } from '../topics/topic-offsets';
 
 /**
@@ -8,6 +8,6 @@ import { fetchWatermarks } from '../topics/topic-offsets';
  * unknown topic's offsets for seconds before it gives up, and a page should say at once.
  */
 export async function knownTopicWatermarks(admin: Admin, topic: string): Promise<PartitionWatermarks[]> {
-  if (!(await admin.listTopics()).includes(topic)) throw new OpsError(OpsErrorCode.UnknownTopic, `topic ${topic} does not exist`);
+  await assertTopicExists(admin, topic);
   return fetchWatermarks(admin, topic);
 }
