@@ -117,6 +117,13 @@ describe('a missing ACL stops the work it guards and loses nothing', () => {
     await revoke(write);
     try {
       orders = await createOrdersApp(readOrdersServiceConfig(appEnv('orders-service')), { logger: ['error'] });
+      // Orders are taken once the service's registry check holds (its /health stays down on
+      // purpose here: the relay may not write); a check that timed out once on a loaded
+      // machine would answer the first order 503 as designed.
+      await eventually('the orders service to reach the registry', async () => {
+        const answer = (await (await fetch(`${orders!.url}/health`)).json()) as { details?: { schemaRegistry?: { status?: string } } };
+        return answer.details?.schemaRegistry?.status === 'up' ? true : undefined;
+      });
       for (const email of ['ada@example.com', 'bob@example.com', 'nobody@mail.invalid']) expect((await post('/orders', order(email))).status).toBe(201);
       const health = await eventually('the relay to report the denied write', async () => {
         const text = await (await fetch(`${orders!.url}/health`)).text();

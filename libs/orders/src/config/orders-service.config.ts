@@ -13,6 +13,8 @@ export interface OrdersServiceConfig extends ServiceConfig {
   readonly outboxBatch: number;
   /** How long a registry probe result is trusted before the next request probes again. */
   readonly registryProbeMs: number;
+  /** How long one registry probe may take before it counts as unreachable (a managed registry's first TLS handshake is slow). */
+  readonly registryProbeTimeoutMs: number;
   /** How long SIGTERM waits for the relay to empty the outbox before closing anyway. */
   readonly shutdownDrainMs: number;
 }
@@ -32,6 +34,7 @@ export function readOrdersServiceConfig(env: NodeJS.ProcessEnv = process.env): O
     outboxPollMs: read.int('OUTBOX_POLL_MS', 100, 10, 60_000),
     outboxBatch: read.int('OUTBOX_BATCH', 100, 1, 500),
     registryProbeMs: read.int('REGISTRY_PROBE_MS', 1_000, 50, 60_000),
+    registryProbeTimeoutMs: read.int('REGISTRY_PROBE_TIMEOUT_MS', 3_000, 100, 60_000),
     shutdownDrainMs: read.int('SHUTDOWN_DRAIN_MS', 10_000, 0, 120_000),
   };
   if (config.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

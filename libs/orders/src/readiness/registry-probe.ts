@@ -1,17 +1,17 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { registryClientConnection, RegistryHttpClient } from '@eventline/connection';
 import type { OrdersServiceConfig } from '../config/orders-service.config';
 import { ORDERS_CONFIG } from './readiness.tokens';
 
-const PROBE_TIMEOUT_MS = 1_000;
-
 /**
  * Whether the schema registry answers, asked at most once per `registryProbeMs`: requests
  * and the relay share one result, and concurrent callers share one request. A publish that
- * failed because the registry was away marks it unreachable at once.
+ * failed because the registry was away marks it unreachable at once. The first probe runs
+ * at boot, before the server listens, so /health is true from the first request and the
+ * first order does not pay for a cold connection (its TLS handshake, on a managed registry).
  */
 @Injectable()
-export class RegistryProbe {
+export class RegistryProbe implements OnApplicationBootstrap {
   private readonly logger = new Logger(RegistryProbe.name);
   private reachable = false;
   private checkedAt = Number.NEGATIVE_INFINITY;
@@ -21,7 +21,11 @@ export class RegistryProbe {
   private readonly registry: RegistryHttpClient;
 
   constructor(@Inject(ORDERS_CONFIG) private readonly config: OrdersServiceConfig) {
-    this.registry = new RegistryHttpClient(registryClientConnection(config.connection.registry), { timeoutMs: PROBE_TIMEOUT_MS });
+    this.registry = new RegistryHttpClient(registryClientConnection(config.connection.registry), { timeoutMs: config.registryProbeTimeoutMs });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.isReachable();
   }
 
   /** The last known answer without asking (for /health and metrics). */

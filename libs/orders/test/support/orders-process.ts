@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceRoot } from '@eventline/local-kafka';
+import { untilReady } from './orders-test-kit';
 
 const LISTENING = /orders-service listening on (http:\/\/\S+)/;
 
-/** The app entry (apps/orders-service/src/main.ts, a thin main over this lib) as its own OS process, as the pipeline runs it. */
+/** The app entry (apps/orders-service/src/main.ts, a thin main over this lib) as its own OS process, as the pipeline runs it; handed over once /health answers 200. */
 export interface OrdersProcess {
   readonly url: string;
   output(): string;
@@ -44,6 +45,12 @@ export async function startOrdersProcess(env: Record<string, string>, startTimeo
       }
     }
   });
+  try {
+    await untilReady(url);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`orders-service process: ${(error as Error).message}\n--- its output ---\n${output}`);
+  }
   return {
     url,
     output: () => output,

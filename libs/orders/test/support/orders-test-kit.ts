@@ -58,8 +58,20 @@ export function testEnv(settings: { registryUrl: string; topicPrefix: string; sc
   };
 }
 
-export function startApp(env: Record<string, string>, options: OrdersAppOptions = {}): Promise<OrdersApp> {
-  return createOrdersApp(readOrdersServiceConfig(env), { logger: ['error'], relayBackoff: { minMs: 20, maxMs: 200 }, ...options });
+/** An in-process app, handed over once /health says it is ready (as a load balancer would wait). */
+export async function startApp(env: Record<string, string>, options: OrdersAppOptions = {}): Promise<OrdersApp> {
+  const app = await createOrdersApp(readOrdersServiceConfig(env), { logger: ['error'], relayBackoff: { minMs: 20, maxMs: 200 }, ...options });
+  await untilReady(app.url);
+  return app;
+}
+
+/**
+ * Waits for /health to answer 200. Every dependency is up when a test starts the service,
+ * but on a loaded machine a registry probe can still time out once, and order changes
+ * answer 503 until the next one succeeds: a test takes orders once the service is ready.
+ */
+export async function untilReady(url: string, timeoutMs = 30_000): Promise<void> {
+  await eventually(async () => (await fetch(`${url}/health`)).status === 200, timeoutMs, `${url}/health to answer 200`);
 }
 
 export interface HttpAnswer {
