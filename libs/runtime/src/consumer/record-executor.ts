@@ -1,8 +1,11 @@
+import type { Span } from '@opentelemetry/api';
 import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
 import { classifyFailure, errorClass, errorCode, errorMessage, FailureKind } from '../errors/failure-classifier';
 import { decideFailure, FailureAction } from '../failure/failure-decision';
 import { RuntimeEvent, SkipReason, type RuntimeInstrumentation } from '../instrumentation/runtime-events';
 import { retryDelayMs } from '../retry/retry-policy';
+import { AttemptEvent, traceDeadLetterWrite } from '../tracing/dead-letter-span';
+import { takeFailedAttempt } from '../tracing/failed-attempts';
 import type { ConsumedRecord } from '../kafka/consumed-record';
 import type { HandlerInvocation } from './handler-interceptor';
 import type { HeartbeatKeeper } from './heartbeat-keeper';
@@ -197,6 +200,8 @@ export class RecordExecutor {
     error: unknown,
   ): Promise<RecordOutcome> {
     const kind = classifyFailure(error);
+    // The failed attempt's span, when tracing is on: open until what follows is decided here.
+    const attemptSpan = takeFailedAttempt(error);
     this.instrumentation.emit(RuntimeEvent.RecordFailed, {
       groupId: this.groupId,
       topic,
@@ -210,21 +215,27 @@ export class RecordExecutor {
     // A retriable failure while decoding is the infrastructure's (the registry is away), not
     // the record's: it is retried without limit and never dead-lettered.
     if (stage === Stage.Decode && kind === FailureKind.Retriable) {
-      return this.retry(topic, partition, message, retryDelayMs(route.retry, Math.min(attempt + 1, 10)), attempt + 1);
+      return this.retry(topic, partition, message, retryDelayMs(route.retry, Math.min(attempt + 1, 10)), attempt + 1, attemptSpan);
     }
     const decision = decideFailure(kind, attempt, route.retry, route.deadLetterTopic !== undefined);
     switch (decision.action) {
       case FailureAction.Retry:
-        return this.retry(topic, partition, message, decision.delayMs, decision.nextAttempt);
+        return this.retry(topic, partition, message, decision.delayMs, decision.nextAttempt, attemptSpan);
       case FailureAction.Stop:
+        attemptSpan?.addEvent(AttemptEvent.ConsumerStopped);
+        attemptSpan?.end();
         return { kind: 'stop', error };
       case FailureAction.DeadLetter:
-        return this.deadLetter(topic, partition, message, attempt, route, error);
+        return this.deadLetter(topic, partition, message, attempt, route, error, attemptSpan);
     }
   }
 
-  private retry(topic: string, partition: number, message: ConsumedRecord, delayMs: number, nextAttempt: number): RecordOutcome {
+  private retry(topic: string, partition: number, message: ConsumedRecord, delayMs: number, nextAttempt: number, attemptSpan?: Span): RecordOutcome {
     this.instrumentation.emit(RuntimeEvent.RecordRetryScheduled, { groupId: this.groupId, topic, partition, offset: message.offset, attempt: nextAttempt, delayMs });
+    if (attemptSpan !== undefined) {
+      attemptSpan.addEvent(AttemptEvent.RetryScheduled, { 'eventline.retry.delay_ms': delayMs, 'eventline.retry.next_attempt': nextAttempt });
+      attemptSpan.end();
+    }
     return { kind: 'retry', delayMs, nextAttempt };
   }
 
@@ -235,25 +246,41 @@ export class RecordExecutor {
     attempt: number,
     route: ResolvedRoute,
     error: unknown,
+    attemptSpan: Span | undefined,
   ): Promise<RecordOutcome> {
     const deadLetterTopic = route.deadLetterTopic!;
+    if (attemptSpan !== undefined) {
+      attemptSpan.addEvent(AttemptEvent.DeadLettered, { 'eventline.dead_letter.topic': deadLetterTopic });
+      attemptSpan.end();
+    }
+    const spanInfo = {
+      deadLetterTopic,
+      sourceTopic: topic,
+      sourcePartition: partition,
+      sourceOffset: message.offset,
+      groupId: this.groupId,
+      errorCode: errorCode(error),
+      eventId: this.decoder.eventId(message),
+    };
     try {
-      await this.deadLetters.write(
-        deadLetterTopic,
-        { key: message.key ?? null, value: message.value, headers: message.headers, timestamp: message.timestamp },
-        {
-          sourceTopic: topic,
-          sourcePartition: partition,
-          sourceOffset: message.offset,
-          sourceTimestamp: message.timestamp,
-          consumerGroup: this.groupId,
-          attempts: attempt,
-          errorClass: errorClass(error),
-          errorCode: errorCode(error),
-          errorMessage: errorMessage(error),
-          errorStack: error instanceof Error ? error.stack : undefined,
-          failedAt: new Date().toISOString(),
-        },
+      await traceDeadLetterWrite(spanInfo, message.headers, attemptSpan, () =>
+        this.deadLetters.write(
+          deadLetterTopic,
+          { key: message.key ?? null, value: message.value, headers: message.headers, timestamp: message.timestamp },
+          {
+            sourceTopic: topic,
+            sourcePartition: partition,
+            sourceOffset: message.offset,
+            sourceTimestamp: message.timestamp,
+            consumerGroup: this.groupId,
+            attempts: attempt,
+            errorClass: errorClass(error),
+            errorCode: errorCode(error),
+            errorMessage: errorMessage(error),
+            errorStack: error instanceof Error ? error.stack : undefined,
+            failedAt: new Date().toISOString(),
+          },
+        ),
       );
     } catch (writeError) {
       // Nothing is committed for this record; the partition retries it (dead-lettering again).

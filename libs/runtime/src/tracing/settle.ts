@@ -30,10 +30,15 @@ export function errorCodeOf(error: unknown): string {
   return error instanceof Error ? error.name : '_OTHER';
 }
 
-/** A failed span: the exception, `error.type` and an error status, then its end. */
-export function failSpan(span: Span, error: unknown): void {
+/** Marks a span failed: the exception, `error.type` and an error status; it stays open. */
+export function markFailed(span: Span, error: unknown): void {
   span.recordException(error instanceof Error ? error : String(error));
   span.setAttribute(MessagingAttribute.ErrorType, errorCodeOf(error));
   span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+}
+
+/** A failed span, ended. */
+export function failSpan(span: Span, error: unknown): void {
+  markFailed(span, error);
   span.end();
 }

@@ -2,15 +2,19 @@ import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Link, type Tr
 import type { HandlerInterceptor, HandlerInvocation } from '../consumer/handler-interceptor';
 import { KAFKA_SYSTEM, MessagingAttribute } from './messaging-attributes';
 import { recordHeaderGetter } from './record-header-carrier';
-import { failSpan, settle } from './settle';
+import { holdFailedAttempt } from './failed-attempts';
+import { markFailed, settle } from './settle';
 import { EVENTLINE_TRACER } from './tracing-publish.interceptor';
 
 /**
  * A CONSUMER span `process <topic>` per handler attempt, child of the producer's context read
  * from the record's `traceparent` (so one order is one trace across services) and linked to
  * it, as the messaging conventions ask of a process span; the attempt number is an attribute,
- * a failure its `error.type` (the error's code). Work the handler does — a publish to the
- * next topic — runs inside it and continues the trace.
+ * a failure its `error.type` (the error's code) and what followed (the retry and its backoff,
+ * the dead letter, the stop) an event the executor adds before it ends the span. Work the
+ * handler does — a publish to the next topic — runs inside it and continues the trace.
+ *
+ * Install it outermost, before every other handler interceptor (the Nest module does).
  */
 export function tracingHandlerInterceptor(tracer: Tracer = trace.getTracer(EVENTLINE_TRACER)): HandlerInterceptor {
   return (invocation: HandlerInvocation, next) => {
@@ -42,7 +46,11 @@ export function tracingHandlerInterceptor(tracer: Tracer = trace.getTracer(EVENT
     return settle(
       () => context.with(trace.setSpan(producerSpan ? producer : context.active(), span), next),
       () => span.end(),
-      (error) => failSpan(span, error),
+      (error) => {
+        markFailed(span, error);
+        // The executor ends it once it has decided (retry, dead letter, stop): failed-attempts.ts.
+        if (!holdFailedAttempt(error, span)) span.end();
+      },
     );
   };
 }

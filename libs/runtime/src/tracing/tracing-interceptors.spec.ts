@@ -5,6 +5,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import type { HandlerInvocation } from '../consumer/handler-interceptor';
 import type { PublishInvocation } from '../publisher/publish-interceptor';
 import { ORDER_PAID, fakePublisher, orderPaid } from '../publisher/testing/publisher-fixture';
+import { takeFailedAttempt } from './failed-attempts';
 import { CE_TRACEPARENT_HEADER, MessagingAttribute } from './messaging-attributes';
 import { tracingHandlerInterceptor } from './tracing-handler.interceptor';
 import { tracingPublishInterceptor } from './tracing-publish.interceptor';
@@ -100,18 +101,29 @@ describe('the tracing interceptors', () => {
     expect(sendShipments?.parentSpanContext?.spanId).toBe(process?.spanContext().spanId);
   });
 
-  it('mark a failed attempt with the error code as error.type and rethrow the error', () => {
+  it('mark a failed attempt with the error code as error.type, rethrow the error and hold the span open for the executor', () => {
     const failure = Object.assign(new Error('no address'), { code: 'ORDER_REJECTED' });
     expect(() =>
       tracingHandlerInterceptor(tracer)(handlerOf({}, { attempt: 2 }), () => {
         throw failure;
       }),
     ).toThrow(failure);
+    expect(exporter.getFinishedSpans()).toEqual([]);
+    takeFailedAttempt(failure)?.end();
     const [span] = exporter.getFinishedSpans();
     expect(span.status.code).toBe(SpanStatusCode.ERROR);
     expect(span.attributes[MessagingAttribute.ErrorType]).toBe('ORDER_REJECTED');
     expect(span.attributes[MessagingAttribute.Attempt]).toBe(2);
     expect(span.events.map((e) => e.name)).toContain('exception');
+  });
+
+  it('end a failed attempt at once when what was thrown is not an object (nothing can hold it)', () => {
+    expect(() =>
+      tracingHandlerInterceptor(tracer)(handlerOf({}), () => {
+        throw 'a string';
+      }),
+    ).toThrow('a string');
+    expect(exporter.getFinishedSpans().map((s) => s.status.code)).toEqual([SpanStatusCode.ERROR]);
   });
 
   it('keep a synchronous handler synchronous', () => {
