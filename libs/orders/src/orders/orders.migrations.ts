@@ -32,4 +32,14 @@ export const ORDERS_MIGRATIONS: readonly string[] = [
      UNIQUE (event_key, key_seq)
    )`,
   `CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (event_key, key_seq) WHERE published_at IS NULL`,
+  // Issue 15: the W3C trace context of the change (see outbox-trace-context.ts); NULL in rows
+  // written before, and whenever tracing is off. Looked up first because ALTER TABLE takes an
+  // ACCESS EXCLUSIVE lock even when IF NOT EXISTS finds nothing to do: every start would wait
+  // for another instance's claim transaction (open while Kafka answers), and every order
+  // write would queue behind that wait.
+  `DO $$ BEGIN
+     IF (SELECT count(*) FROM pg_attribute WHERE attrelid = 'outbox'::regclass AND attname IN ('traceparent', 'tracestate') AND NOT attisdropped) < 2 THEN
+       ALTER TABLE outbox ADD COLUMN IF NOT EXISTS traceparent text, ADD COLUMN IF NOT EXISTS tracestate text;
+     END IF;
+   END $$`,
 ];

@@ -6,6 +6,7 @@ import { DATABASE } from '@eventline/service-kit';
 import { OrdersErrorCode } from '../errors/orders-error-code';
 import { OrdersError } from '../errors/orders.error';
 import { EventSchemaCheck } from '../events/event-schema.check';
+import { captureTraceContext } from '../outbox/outbox-trace-context';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import type { CancelOrderDto } from './cancel-order.dto';
 import { OrderAction, nextStatus, type OrderStatus } from './order-status';
@@ -104,9 +105,14 @@ export class OrdersService {
     });
   }
 
-  /** The event's sequence is the order's version after the change: per order, commit order. */
+  /**
+   * The event's sequence is the order's version after the change: per order, commit order.
+   * The active trace context (the HTTP request's span, with HTTP instrumentation) goes into
+   * the row, so the relay's publish continues the request's trace, even after a restart.
+   */
   private announce<T extends EventType>(tx: Queryable, order: OrderView, type: T, payload: EventPayload<T>): Promise<void> {
-    return this.outbox.append(tx, { eventId: randomUUID(), type, key: order.orderId, seq: order.version, payload });
+    const traceContext = captureTraceContext();
+    return this.outbox.append(tx, { eventId: randomUUID(), type, key: order.orderId, seq: order.version, payload, ...(traceContext ? { traceContext } : {}) });
   }
 }
 

@@ -8,6 +8,7 @@ import type { OutboxClaimStrategy } from './claim/outbox-claim.strategy';
 import { selectClaimStrategy } from './claim/select-claim.strategy';
 import { OUTBOX_RELAY_OPTIONS, type OutboxRelayOptions } from './outbox-relay.options';
 import type { OutboxRow } from './outbox-row';
+import { traceContextPublishOptions } from './outbox-trace-context';
 import { OutboxRepository, type OutboxBacklog } from './outbox.repository';
 import { RelayBackoff } from './relay-backoff';
 
@@ -171,7 +172,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const results = await Promise.allSettled(
       rows.map((row) =>
         // The row's id and time, not new ones: a re-publish must be recognisable as the same event.
-        this.publisher.publish(row.type, row.payload as never, { id: row.eventId, key: row.key, time: row.createdAt }),
+        // Its stored trace context is the publish's parent, so the event continues the trace of
+        // the request that made the change, not one of this loop; a row without one publishes as before.
+        this.publisher.publish(row.type, row.payload as never, { id: row.eventId, key: row.key, time: row.createdAt, ...traceContextPublishOptions(row.traceContext) }),
       ),
     );
     const acknowledged: OutboxRow[] = [];

@@ -1,4 +1,5 @@
 import type { EventType } from '@eventline/contracts';
+import type { OutboxTraceContext } from './outbox-trace-context';
 
 /** An event waiting in (or taken from) the outbox. */
 export interface OutboxEvent {
@@ -10,6 +11,8 @@ export interface OutboxEvent {
   /** Position of the event in its order's history, from 1. */
   readonly seq: number;
   readonly payload: unknown;
+  /** The trace context active when the change was made; absent without tracing, and in rows written before it existed. */
+  readonly traceContext?: OutboxTraceContext;
 }
 
 /** A row the relay claimed: the event plus where it sits in the table. */

@@ -12,6 +12,8 @@ interface RawRow {
   key_seq: number;
   payload: string;
   created_at: Date | string;
+  traceparent: string | null;
+  tracestate: string | null;
 }
 
 export interface OutboxBacklog {
@@ -26,7 +28,7 @@ export interface OutboxBacklog {
  * acknowledged it. This query is the whole per-order ordering rule of the relay.
  */
 const HEADS = `
-  SELECT o.id::text AS id, o.event_id, o.event_type, o.event_key, o.key_seq, o.payload, o.created_at
+  SELECT o.id::text AS id, o.event_id, o.event_type, o.event_key, o.key_seq, o.payload, o.created_at, o.traceparent, o.tracestate
   FROM outbox o
   WHERE o.published_at IS NULL
     AND NOT EXISTS (
@@ -40,13 +42,10 @@ const HEADS = `
 export class OutboxRepository {
   /** Called inside the transaction of the order change the event announces. */
   async append(tx: Queryable, event: OutboxEvent): Promise<void> {
-    await tx.query('INSERT INTO outbox (event_id, event_type, event_key, key_seq, payload) VALUES ($1, $2, $3, $4, $5)', [
-      event.eventId,
-      event.type,
-      event.key,
-      event.seq,
-      toOutboxJson(event.payload),
-    ]);
+    await tx.query(
+      'INSERT INTO outbox (event_id, event_type, event_key, key_seq, payload, traceparent, tracestate) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [event.eventId, event.type, event.key, event.seq, toOutboxJson(event.payload), event.traceContext?.traceparent ?? null, event.traceContext?.tracestate ?? null],
+    );
   }
 
   /**
@@ -82,5 +81,6 @@ function toRow(row: RawRow): OutboxRow {
     seq: Number(row.key_seq),
     payload: fromOutboxJson(row.payload),
     createdAt: new Date(row.created_at),
+    ...(row.traceparent !== null ? { traceContext: row.tracestate !== null ? { traceparent: row.traceparent, tracestate: row.tracestate } : { traceparent: row.traceparent } } : {}),
   };
 }
