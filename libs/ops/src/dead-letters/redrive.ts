@@ -1,11 +1,15 @@
+import type { Attributes } from '@opentelemetry/api';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
-import { DeadLetterHeader, RedriveHeader, redriveForGroupHeaders } from '@eventline/runtime';
+import { DeadLetterHeader, MessagingAttribute, RedriveHeader, redriveForGroupHeaders } from '@eventline/runtime';
 import { redriveProvenanceHeaders } from '../provenance/provenance.header';
 import { totalCount } from '../ranges/partition-range';
 import { readTopic } from '../read/topic-reader';
 import { assertTopicExists } from '../topics/topic-exists';
 import type { OpsContext } from '../context/ops-context';
 import { NO_PROGRESS, type ProgressListener } from '../context/progress-listener';
+import { OpsSpanAttribute } from '../tracing/ops-span-attribute';
+import { inRunSpan, type RunTrace } from '../tracing/run-span';
+import { TracedRecordWriter } from '../tracing/traced-record-writer';
 import { keyPartitioner, type PartitionChooser } from '../write/key-partitioner';
 import { RecordWriter, type PartitionedMessage } from '../write/record-writer';
 import { RedriveLedger } from './redrive-ledger';
@@ -72,8 +76,41 @@ function redrivenHeaders(message: KafkaMessage, provenance: Record<string, strin
  * Sends selected dead letters back (to their source partition, or by key to `toTopic`), each
  * for the group that failed it; a dry run unless `execute`. Each one sent is remembered in the
  * ledger only after Kafka acknowledged it, so a second redrive skips it unless `force`.
+ *
+ * Traced as `redrive <dead-letter topic>` (tracing/run-span.ts); each record sent gets its
+ * own `send <topic>` span linked to the original producer's context, which the dead letter
+ * kept in its headers, and carries the new context (tracing/traced-record-writer.ts).
  */
-export async function runRedrive(ctx: OpsContext, options: RedriveOptions): Promise<RedriveResult> {
+export function runRedrive(ctx: OpsContext, options: RedriveOptions): Promise<RedriveResult> {
+  const { dlqTopic } = options.selection;
+  return inRunSpan(
+    {
+      name: `redrive ${dlqTopic}`,
+      attributes: {
+        [OpsSpanAttribute.RedriveDlqTopic]: dlqTopic,
+        [OpsSpanAttribute.RedriveId]: options.redriveId,
+        [OpsSpanAttribute.DryRun]: !options.execute,
+        // Without toTopic each dead letter returns to its own source: the record spans name it.
+        ...(options.toTopic !== undefined ? { [MessagingAttribute.Destination]: options.toTopic } : {}),
+      },
+      summary: (result) => redriveSummary(result, options.signal),
+    },
+    (run) => redrive(ctx, options, run),
+  );
+}
+
+function redriveSummary(result: RedriveResult, signal: AbortSignal | undefined): Attributes {
+  let skipped = 0;
+  for (const count of result.tally.skipped.values()) skipped += count;
+  return {
+    [OpsSpanAttribute.RedriveSent]: result.tally.total,
+    [OpsSpanAttribute.RedriveSkipped]: skipped,
+    [OpsSpanAttribute.RedriveFilteredOut]: result.tally.filteredOut,
+    [OpsSpanAttribute.Interrupted]: signal?.aborted === true,
+  };
+}
+
+async function redrive(ctx: OpsContext, options: RedriveOptions, run: RunTrace): Promise<RedriveResult> {
   const { selection, signal } = options;
   const admin = await ctx.admin();
   const ranges = await selectionRanges(ctx, selection);
@@ -93,6 +130,8 @@ export async function runRedrive(ctx: OpsContext, options: RedriveOptions): Prom
   const match = selectionMatcher(selection);
   const tally = new RedriveTally();
   const writer = options.execute ? new RecordWriter(await ctx.producer(), admin) : undefined;
+  // The records are traced; the ledger's entries are bookkeeping and are not.
+  const sender = writer && new TracedRecordWriter(writer, run);
   if (options.execute) await ledger.ensureTopic(admin);
   const progress = options.progress ?? NO_PROGRESS;
   progress.start(Number(totalCount(ranges)));
@@ -145,9 +184,9 @@ export async function runRedrive(ctx: OpsContext, options: RedriveOptions): Prom
           list.push({ message: { ...out, partition: target }, dlqOffset: message.offset });
           outgoing.set(decision.topic, list);
         }
-        if (writer) {
+        if (writer && sender) {
           for (const [topic, entries] of outgoing) {
-            await writer.send(topic, entries.map((e) => e.message));
+            await sender.send(topic, entries.map((e) => e.message));
             const at = new Date(ctx.now()).toISOString();
             await ledger.record(writer, entries.map((e) => ({ dlqPartition: partition, dlqOffset: e.dlqOffset, redriveId: options.redriveId, to: topic, at })));
           }

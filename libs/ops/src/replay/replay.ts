@@ -1,5 +1,6 @@
+import type { Attributes } from '@opentelemetry/api';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
-import { redriveForGroupHeaders } from '@eventline/runtime';
+import { MessagingAttribute, redriveForGroupHeaders } from '@eventline/runtime';
 import type { OpsContext } from '../context/ops-context';
 import { NO_PROGRESS, type ProgressListener } from '../context/progress-listener';
 import { badArgument, OpsError, OpsErrorCode, OpsRemedy } from '../errors/ops.error';
@@ -13,6 +14,9 @@ import { createTopic, topicTemplate } from '../topics/topic-create';
 import { planTopicCreate, type TopicCreatePlan } from '../topics/topic-create.plan';
 import { assertTopicExists } from '../topics/topic-exists';
 import { fetchWatermarks } from '../topics/topic-offsets';
+import { OpsSpanAttribute } from '../tracing/ops-span-attribute';
+import { inRunSpan, type RunTrace } from '../tracing/run-span';
+import { TracedRecordWriter } from '../tracing/traced-record-writer';
 import { keyPartitioner, type PartitionChooser } from '../write/key-partitioner';
 import { RecordWriter, type PartitionedMessage } from '../write/record-writer';
 import { RateLimiter } from './rate-limiter';
@@ -56,8 +60,42 @@ export type ReplayResult =
  * plus provenance headers. The plan (per-partition ranges, minus what this replay id already
  * put in the target) is fixed before anything is sent; a dry run returns it, with, when
  * filters are given, how many records they let through.
+ *
+ * Traced as `replay <source topic>` (tracing/run-span.ts); each record copied gets its own
+ * `send <target topic>` span linked to the record's original context, and carries the new
+ * context in its trace headers (tracing/traced-record-writer.ts).
  */
-export async function runReplay(ctx: OpsContext, options: ReplayOptions): Promise<ReplayResult> {
+export function runReplay(ctx: OpsContext, options: ReplayOptions): Promise<ReplayResult> {
+  return inRunSpan(
+    {
+      name: `replay ${options.sourceTopic}`,
+      attributes: {
+        [MessagingAttribute.Destination]: options.targetTopic,
+        [OpsSpanAttribute.ReplaySourceTopic]: options.sourceTopic,
+        [OpsSpanAttribute.ReplayId]: options.replayId,
+        [OpsSpanAttribute.DryRun]: options.dryRun,
+      },
+      summary: replaySummary,
+    },
+    (run) => replay(ctx, options, run),
+  );
+}
+
+function replaySummary(result: ReplayResult): Attributes {
+  if (result.dryRun) {
+    const planned = result.matching === undefined ? Number(result.plan.remaining) : 'records' in result.matching ? result.matching.records : undefined;
+    return planned === undefined ? {} : { [OpsSpanAttribute.ReplayPlanned]: planned };
+  }
+  const { counts } = result;
+  return {
+    [OpsSpanAttribute.ReplayCopied]: counts.copied,
+    [OpsSpanAttribute.ReplayFilteredOut]: counts.filteredOut,
+    [OpsSpanAttribute.ReplayAlreadyCopied]: counts.alreadyCopied,
+    [OpsSpanAttribute.Interrupted]: counts.interrupted === true,
+  };
+}
+
+async function replay(ctx: OpsContext, options: ReplayOptions, run: RunTrace): Promise<ReplayResult> {
   if (options.sourceTopic === options.targetTopic) throw badArgument('targetTopic must differ from the source topic', 'targetTopic');
   const admin = await ctx.admin();
   await assertTopicExists(admin, options.sourceTopic, 'source topic');
@@ -101,7 +139,7 @@ export async function runReplay(ctx: OpsContext, options: ReplayOptions): Promis
     const matching = hasFilter(options.filter) ? await countMatching(ctx, options, plan, checkpoint) : undefined;
     return { dryRun: true, plan, target, matching };
   }
-  return { dryRun: false, plan, target, counts: await copy(ctx, options, plan, checkpoint) };
+  return { dryRun: false, plan, target, counts: await copy(ctx, options, plan, checkpoint, run) };
 }
 
 const hasFilter = (filter: RecordFilterSpec) => filter.key !== undefined || filter.type !== undefined;
@@ -130,11 +168,11 @@ async function countMatching(ctx: OpsContext, options: ReplayOptions, plan: Repl
   return { records };
 }
 
-async function copy(ctx: OpsContext, options: ReplayOptions, plan: ReplayPlan, checkpoint: ReplayCheckpoint): Promise<ReplayCounts> {
+async function copy(ctx: OpsContext, options: ReplayOptions, plan: ReplayPlan, checkpoint: ReplayCheckpoint, run: RunTrace): Promise<ReplayCounts> {
   const { signal } = options;
   const admin = await ctx.admin();
   const chooser: PartitionChooser | undefined = plan.partitionMode === PartitionMode.ByKey ? await keyPartitioner(admin, options.targetTopic) : undefined;
-  const writer = new RecordWriter(await ctx.producer(), admin);
+  const writer = new TracedRecordWriter(new RecordWriter(await ctx.producer(), admin), run);
   const limiter = options.ratePerSecond ? new RateLimiter(options.ratePerSecond) : undefined;
   const matches = recordFilter(options.filter);
   const counts: ReplayCounts = { copied: 0, filteredOut: 0, alreadyCopied: 0, byPartition: new Map() };
@@ -179,7 +217,7 @@ async function copy(ctx: OpsContext, options: ReplayOptions, plan: ReplayPlan, c
           batch.push(toSend(partition, message));
         }
         progress.advance(skipped);
-        for (const chunk of sendChunks(batch, limiter ? limiter.chunkSize : SEND_CHUNK)) {
+        for (const chunk of sendChunks(batch, limiter ? limiter.chunkSize : SEND_CHUNK, writer.headerAllowance)) {
           if (signal?.aborted) return false;
           if (limiter) await limiter.acquire(chunk.length);
           await writer.send(plan.targetTopic, chunk);

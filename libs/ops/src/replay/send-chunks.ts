@@ -14,13 +14,17 @@ function approximateSize(message: PartitionedMessage): number {
   return size;
 }
 
-/** Consecutive slices of `batch` within the count and byte caps; order is kept. */
-export function sendChunks(batch: readonly PartitionedMessage[], maxCount: number): PartitionedMessage[][] {
+/**
+ * Consecutive slices of `batch` within the count and byte caps; order is kept.
+ * `extraBytesPerRecord`: headers each record gains after chunking (a traced run's new trace
+ * context, tracing/traced-record-writer.ts), counted now so the chunk still fits.
+ */
+export function sendChunks(batch: readonly PartitionedMessage[], maxCount: number, extraBytesPerRecord = 0): PartitionedMessage[][] {
   const out: PartitionedMessage[][] = [];
   let current: PartitionedMessage[] = [];
   let bytes = 0;
   for (const message of batch) {
-    const size = approximateSize(message);
+    const size = approximateSize(message) + extraBytesPerRecord;
     if (current.length > 0 && (current.length >= maxCount || bytes + size > SEND_CHUNK_BYTES)) {
       out.push(current);
       current = [];
