@@ -80,4 +80,11 @@ export interface EventlineModuleOptions {
   /** Shared with the app's metrics and logs; the module makes its own when unset. */
   readonly instrumentation?: RuntimeInstrumentation;
   readonly topicNames?: TopicNames;
+  /**
+   * OpenTelemetry spans and W3C trace context on every publish and handler attempt (the
+   * runtime's tracing interceptors, outermost). Default true: they use @opentelemetry/api
+   * only, a no-op until the process registers an SDK (@eventline/telemetry does, from the
+   * OTEL_* variables). false leaves them out.
+   */
+  readonly tracing?: boolean;
 }

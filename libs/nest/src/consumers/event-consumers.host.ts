@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { ModuleRef } from '@nestjs/core';
 import type { AvroCodec } from '@eventline/codec';
 import { EventCatalog } from '@eventline/contracts';
-import { CloudEventAvroDecoder, EventConsumer, RuntimeInstrumentation, type HandlerInterceptor, type KafkaClient } from '@eventline/runtime';
+import { CloudEventAvroDecoder, EventConsumer, RuntimeInstrumentation, tracingHandlerInterceptor, type HandlerInterceptor, type KafkaClient } from '@eventline/runtime';
 import { resolveInterceptors } from '../interceptors/eventline-interceptor';
 import { EventHandlerExplorer } from '../discovery/event-handler.explorer';
 import { EventlinePublisher } from '../publisher/eventline.publisher';
@@ -45,7 +45,11 @@ export class EventConsumersHost implements OnModuleInit, OnApplicationBootstrap,
     validateHandlers(handlers, this.options.consumer, this.options.topicNames);
     const consumer = this.options.consumer;
     if (!consumer) return;
-    this.interceptors = resolveInterceptors(this.moduleRef, consumer.interceptors, 'consumer.interceptors');
+    // Tracing outermost: it must see every error the other interceptors let through (tracing/failed-attempts.ts).
+    this.interceptors = [
+      ...(this.options.tracing === false ? [] : [tracingHandlerInterceptor()]),
+      ...resolveInterceptors(this.moduleRef, consumer.interceptors, 'consumer.interceptors'),
+    ];
     this.plans = buildConsumerPlan(handlers, consumer, this.options.topicNames, (handler) =>
       resolveInterceptors(this.moduleRef, handler.metadata.interceptors, `${handler.name} interceptors`),
     );

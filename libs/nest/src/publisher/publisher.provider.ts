@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
 import type { AvroCodec } from '@eventline/codec';
 import { EventCatalog, type EventType } from '@eventline/contracts';
-import type { KafkaClient, RuntimeInstrumentation } from '@eventline/runtime';
+import { tracingPublishInterceptor, type KafkaClient, type RuntimeInstrumentation } from '@eventline/runtime';
 import type { EventlineModuleOptions } from '../eventline-module.options';
 import { physicalTopic } from '../routing/topic-names';
 import { lazyPublishInterceptors } from '../interceptors/eventline-interceptor';
@@ -28,7 +28,10 @@ export async function createPublisher(
     instrumentation,
     options: options.publisher,
     topicOf: (type: EventType) => physicalTopic(options.topicNames, EventCatalog[type].topic),
-    interceptors: lazyPublishInterceptors(moduleRef, options.publisher.interceptors, 'publisher.interceptors'),
+    interceptors: [
+      ...(options.tracing === false ? [] : [tracingPublishInterceptor()]),
+      ...lazyPublishInterceptors(moduleRef, options.publisher.interceptors, 'publisher.interceptors'),
+    ],
   });
   if (options.publisher.connect === 'background') {
     const logger = new Logger('EventlinePublisher');

@@ -30,6 +30,9 @@ export function validateModuleOptions(options: EventlineModuleOptions): Eventlin
   if (options.publisher?.connect !== undefined && !connectModes.includes(options.publisher.connect)) {
     problems.push(`publisher.connect must be one of ${connectModes.join(', ')} (got ${JSON.stringify(options.publisher.connect)})`);
   }
+  if (options.tracing !== undefined && typeof options.tracing !== 'boolean') {
+    problems.push(`tracing must be true or false (got ${JSON.stringify(options.tracing)})`);
+  }
   if (problems.length > 0) throw configProblems(EventlineConfigErrorCode.OptionsInvalid, 'EventlineModule options are invalid', problems);
   return options;
 }
