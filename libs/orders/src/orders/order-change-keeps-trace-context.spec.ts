@@ -27,9 +27,9 @@ class RecordingPublisher extends EventlinePublisher {
   async publish(type: EventType, _payload: unknown, options?: PublishOptions): Promise<void> {
     this.published.push({ type, options });
   }
-  async connect(): Promise<void> {}
-  async flush(): Promise<void> {}
-  async close(): Promise<void> {}
+  connect = () => Promise.resolve();
+  flush = () => Promise.resolve();
+  close = () => Promise.resolve();
 }
 
 const tracer = new BasicTracerProvider().getTracer('spec');
