@@ -3,7 +3,8 @@
  * names a cluster) and the schema registry (unless SCHEMA_REGISTRY_URL or the file names one), registers the schemas, creates the
  * declared topics, starts the orders service and N instances of each worker as their own
  * processes, then the operator console (http://127.0.0.1:3300, no sign-in, loopback only), generates demo traffic, and prints a live summary until Ctrl-C (or --duration),
- * then stops everything in reverse order so offsets are committed.
+ * then stops everything in reverse order so offsets are committed. With --tracing, a local
+ * Zipkin starts beside Kafka and every app is pointed at it (docs/tracing-backend.md).
  */
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
@@ -13,11 +14,13 @@ import { AvroCodec, catalogBindings, CodecMode, ConfluentSchemaRegistryClient } 
 import { EventCatalog, TOPIC_DECLARATIONS } from '@eventline/contracts';
 import { ConnectionConfigError, ConnectionError, describeRegistryConnection, kafkaJsConnection, registryClientConnection, verifyKafkaConnection } from '@eventline/connection';
 import { LocalKafkaError, workspaceRoot } from '@eventline/local-kafka';
+import { LocalZipkinError } from '@eventline/local-zipkin';
 import { defaultDeadLetterTopic, EventPublisher, kafkaJsAdmin, kafkaJsClient, provisionTopics } from '@eventline/runtime';
 import { pipelineKafka } from './infrastructure/pipeline-kafka';
 import { securePipelineKafka } from './infrastructure/secure-pipeline-kafka';
 import { parsePipelineOptions } from './pipeline-options';
 import { ChildApp } from './processes/child-app';
+import { startPipelineTracing, type PipelineTracing } from './tracing/pipeline-tracing';
 import { formatSnapshot, takeSnapshot } from './summary/pipeline-summary';
 import { HttpOrderApi } from './traffic/http-order-api';
 import { PublisherOrderApi } from './traffic/publisher-order-api';
@@ -45,6 +48,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    // Zipkin's JVM starts beside Kafka's and is awaited once the apps need its address. Its
+    // stop goes first on the list so it is stopped last: the apps flush their final spans to
+    // it on the way out.
+    let tracingStart: Promise<PipelineTracing> | undefined;
+    if (options.tracing) {
+      const started = startPipelineTracing(root, (line) => log(`tracing: ${line}`));
+      // Awaited below; a failure before then must not end the process as an unhandled rejection.
+      started.catch(() => undefined);
+      stops.push(['local Zipkin', async () => (await started.catch(() => undefined))?.zipkin.stop()]);
+      tracingStart = started;
+    }
     const kafkaLog = (line: string) => log(`kafka: ${line}`);
     const kafkaSide = options.secure ? await securePipelineKafka(root, kafkaLog) : await pipelineKafka(kafkaLog);
     if (kafkaSide.stop) stops.push(['local Kafka', kafkaSide.stop]);
@@ -90,10 +104,19 @@ async function main(): Promise<void> {
     const checks = await provisionTopics(kafkaJsAdmin(admin));
     log(`topics: ${checks.map((c) => `${c.topic} ${c.action}`).join(', ')}`);
 
-    const common = (app: string) => ({
+    const tracing = await tracingStart;
+    if (tracing) {
+      const { zipkin } = tracing;
+      log(`tracing: Zipkin at ${zipkin.uiUrl} (spans to ${zipkin.spansEndpoint}, up in ${(zipkin.startMs / 1000).toFixed(1)} s, log: ${zipkin.logFile})`);
+      if (tracing.userVariables.length > 0) log(`tracing: from your environment, these win over the local Zipkin's settings: ${tracing.userVariables.join(', ')}`);
+    }
+    // The app's name is its Kafka principal and its OpenTelemetry service name; worker
+    // instances share it and tell themselves apart by instance.
+    const common = (app: string, instance?: string) => ({
       ...kafkaSide.childEnv(app),
       SCHEMA_REGISTRY_URL: registryUrl,
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      ...tracing?.childEnv({ serviceName: app, instanceId: instance }),
     });
     const metricsUrls: string[] = [];
     const ordersEntry = 'apps/orders-service/src/main.ts';
@@ -120,7 +143,10 @@ async function main(): Promise<void> {
     ] as const) {
       for (let i = 0; i < options.workers; i++) {
         const port = basePort + i;
-        const worker = new ChildApp({ name: `${name}-${i + 1}`, entry, env: { ...common(name), PORT: String(port) }, readyUrl: `http://127.0.0.1:${port}/health` }, root);
+        const worker = new ChildApp(
+          { name: `${name}-${i + 1}`, entry, env: { ...common(name, `${name}-${i + 1}`), PORT: String(port) }, readyUrl: `http://127.0.0.1:${port}/health` },
+          root,
+        );
         await worker.start();
         stops.push([`${name}-${i + 1}`, () => worker.stop()]);
         metricsUrls.push(`http://127.0.0.1:${port}/metrics`);
@@ -175,7 +201,7 @@ async function main(): Promise<void> {
     stops.push(['summary', async () => clearInterval(summary)]);
     if (options.duration) setTimeout(() => void shutdown(`${options.duration} s elapsed`), options.duration * 1000);
   } catch (error) {
-    if (error instanceof LocalKafkaError) {
+    if (error instanceof LocalKafkaError || error instanceof LocalZipkinError) {
       console.error(`error [${error.code}]: ${error.message}`);
       if (error.hint) console.error(`hint: ${error.hint}`);
     } else if (error instanceof ConnectionConfigError || error instanceof ConnectionError) {
