@@ -5,10 +5,12 @@
  *   npx nx serve console
  *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register apps/console/src/main.ts
  */
+import './telemetry';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { createConsoleApp, readConsoleConfig } from '@eventline/console';
 import { filterKafkaJsTimeoutWarning } from '@eventline/runtime';
+import { flushTelemetry } from '@eventline/telemetry';
 
 filterKafkaJsTimeoutWarning();
 
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
     if (++signals > 1) process.exit(130);
     app.log.info(`${signal}, stopping`);
     app.close().then(
-      () => process.exit(0),
+      () => flushTelemetry().finally(() => process.exit(0)),
       (error: unknown) => {
         console.error(`console: unclean stop: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(1);

@@ -1,4 +1,5 @@
 /** The fulfillment worker: a consumer group on `orders` that schedules one shipment per paid order and announces it on `shipments`. Run several to scale by partition. Settings: see README "Running the pipeline". */
+import './telemetry';
 import 'reflect-metadata';
 import { filterKafkaJsTimeoutWarning } from '@eventline/runtime';
 import { startFulfillmentWorker } from '@eventline/fulfillment';

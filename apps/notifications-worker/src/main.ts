@@ -1,4 +1,5 @@
 /** The notifications worker: a consumer group on `orders` and `shipments` that sends emails into a local sink table (`.invalid` addresses are dead-lettered, `+flaky` ones succeed on the third attempt). Settings: see README "Running the pipeline". */
+import './telemetry';
 import 'reflect-metadata';
 import { filterKafkaJsTimeoutWarning } from '@eventline/runtime';
 import { startNotificationsWorker } from '@eventline/notifications';

@@ -4,6 +4,7 @@
  *
  *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register apps/orders-service/src/main.ts
  */
+import './telemetry';
 import 'reflect-metadata';
 import { filterKafkaJsTimeoutWarning } from '@eventline/runtime';
 import { ConfigError } from '@eventline/service-kit';

@@ -1,5 +1,6 @@
 import { registerProcessMetrics } from './process-metrics';
-import { Module, type DynamicModule, type OnModuleDestroy, Inject } from '@nestjs/common';
+import { Module, type DynamicModule, type OnApplicationShutdown, type OnModuleDestroy, Inject } from '@nestjs/common';
+import { flushTelemetry } from '@eventline/telemetry';
 import { TerminusModule } from '@nestjs/terminus';
 import { RuntimeInstrumentation, RuntimeMetrics } from '@eventline/runtime';
 import { OpsController } from './ops.controller';
@@ -8,10 +9,11 @@ const DETACH = Symbol('DETACH_METRICS');
 
 /**
  * Health and metrics endpoints for an Eventline service. Import after EventlineModule: the
- * metrics subscribe to the module's RuntimeInstrumentation.
+ * metrics subscribe to the module's RuntimeInstrumentation. On the app's stop it flushes the
+ * traces @eventline/telemetry buffered.
  */
 @Module({})
-export class OpsModule implements OnModuleDestroy {
+export class OpsModule implements OnModuleDestroy, OnApplicationShutdown {
   constructor(@Inject(DETACH) private readonly detach: () => void) {}
 
   static forRoot(): DynamicModule {
@@ -36,5 +38,10 @@ export class OpsModule implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.detach();
+  }
+
+  /** Last of the stop: the consumers, the relay and the publisher are done, their last spans go out (a no-op when tracing is off). */
+  async onApplicationShutdown(): Promise<void> {
+    await flushTelemetry();
   }
 }

@@ -1,0 +1,62 @@
+import type { IncomingMessage } from 'node:http';
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { readTelemetrySettings, type TelemetrySettings } from './telemetry-settings';
+
+/** Probes and scrapes, every few seconds from Kubernetes and Prometheus: not worth a trace each. */
+const UNTRACED_PATHS = new Set(['/health', '/healthz', '/ready', '/metrics']);
+
+let running: NodeSDK | undefined;
+
+/**
+ * Starts the OpenTelemetry Node SDK when the OTEL_* variables ask for it (see
+ * readTelemetrySettings), before the app loads the modules it instruments: Node's http
+ * server and client, Express and Nest's routing (the HTTP request's SERVER span, the outbox's
+ * parent), pg (each query), and pino (trace_id and span_id on every log line written in a
+ * span). Exporter, endpoint, headers, protocol, sampler and resource come from the standard
+ * variables, read by the SDK itself; metrics and logs stay with Prometheus and the app's
+ * logger unless OTEL_METRICS_EXPORTER / OTEL_LOGS_EXPORTER say otherwise.
+ *
+ * Call it from a module the app's main.ts imports first (see apps/<app>/src/telemetry.ts).
+ */
+export function startTelemetry(defaultServiceName: string, env: NodeJS.ProcessEnv = process.env): TelemetrySettings {
+  const settings = readTelemetrySettings(defaultServiceName, env);
+  if (!settings.enabled || running !== undefined) return settings;
+  env.OTEL_METRICS_EXPORTER ??= 'none';
+  env.OTEL_LOGS_EXPORTER ??= 'none';
+  env.OTEL_TRACES_EXPORTER ??= settings.exporters.join(',');
+  env.OTEL_SERVICE_NAME ??= settings.serviceName;
+  running = new NodeSDK({
+    serviceName: settings.serviceName,
+    instrumentations: [
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]) }),
+      new ExpressInstrumentation(),
+      new NestInstrumentation(),
+      new PgInstrumentation({ requireParentSpan: true }),
+      new PinoInstrumentation(),
+    ],
+  });
+  running.start();
+  return settings;
+}
+
+/**
+ * Exports what is still buffered and stops the SDK; a no-op when tracing is off. Called on
+ * the app's graceful stop (OpsModule's shutdown hook, or the app's own stop), after the
+ * consumers and the relay have finished: their last spans go out too.
+ */
+export async function flushTelemetry(): Promise<void> {
+  const sdk = running;
+  running = undefined;
+  await sdk?.shutdown();
+}
+
+/** The one line an app prints at start: on or off, why, where to; never a header or a password. */
+export function describeTelemetry(settings: TelemetrySettings): string {
+  if (!settings.enabled) return `tracing: off (${settings.reason})`;
+  return `tracing: on as ${settings.serviceName} (${settings.exporters.join(', ')}${settings.endpoint ? ` to ${settings.endpoint}` : ''}, sampler ${settings.sampler})`;
+}
