@@ -1,11 +1,12 @@
 import type { EventPayload, EventType } from '@eventline/contracts';
 import { EventlinePublisher, type PublisherDependencies, type PublishOptions } from '@eventline/nest';
-import { EventPublisher, PublishError, PublishErrorCode } from '@eventline/runtime';
+import { EventPublisher, PublishError, PublishErrorCode, type PublishInterceptor } from '@eventline/runtime';
 
 /**
  * The runtime publisher behind a switch: while `failing(type, key)` says so, a publish is
  * refused the way an unreachable cluster refuses it (BrokerUnavailable) and nothing is sent.
- * Stands in for a broker outage, which the shared test broker cannot have.
+ * Stands in for a broker outage, which the shared test broker cannot have. The module's
+ * interceptors run around every publish that goes out, then `extraInterceptors`.
  */
 export class FaultyPublisher extends EventlinePublisher {
   failing: (type: EventType, key: string) => boolean = () => false;
@@ -13,7 +14,7 @@ export class FaultyPublisher extends EventlinePublisher {
   refused = 0;
   private readonly inner: EventPublisher;
 
-  constructor(dependencies: PublisherDependencies) {
+  constructor(dependencies: PublisherDependencies, extraInterceptors: readonly PublishInterceptor[] = []) {
     super();
     this.inner = new EventPublisher({
       client: dependencies.client,
@@ -21,6 +22,7 @@ export class FaultyPublisher extends EventlinePublisher {
       source: dependencies.options?.source ?? '/test/faulty',
       topicOf: dependencies.topicOf,
       instrumentation: dependencies.instrumentation,
+      interceptors: [...dependencies.interceptors, ...extraInterceptors],
     });
   }
 

@@ -5,7 +5,7 @@ import { untilReady } from './orders-test-kit';
 
 const LISTENING = /orders-service listening on (http:\/\/\S+)/;
 
-/** The app entry (apps/orders-service/src/main.ts, a thin main over this lib) as its own OS process, as the pipeline runs it; handed over once /health answers 200. */
+/** The app entry (apps/orders-service/src/main.ts, a thin main over this lib, or another entry) as its own OS process, as the pipeline runs it; handed over once /health answers 200. */
 export interface OrdersProcess {
   readonly url: string;
   output(): string;
@@ -15,8 +15,15 @@ export interface OrdersProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startOrdersProcess(env: Record<string, string>, startTimeoutMs = 40_000): Promise<OrdersProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', 'orders-service', 'src', 'main.ts')], {
+export interface OrdersProcessOptions {
+  /** The entry to run, from the workspace root; default the app's main.ts. */
+  readonly entry?: string;
+  readonly startTimeoutMs?: number;
+}
+
+export async function startOrdersProcess(env: Record<string, string>, options: OrdersProcessOptions = {}): Promise<OrdersProcess> {
+  const { entry = join('apps', 'orders-service', 'src', 'main.ts'), startTimeoutMs = 40_000 } = options;
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: workspaceRoot(),
     env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
