@@ -1,12 +1,24 @@
 import { Partitioners, type Message } from 'kafkajs';
 import type { AvroCodec } from '@eventline/codec';
 import type { OrderPlaced } from '@eventline/contracts';
-import { EventPublisher, kafkaJsClient, type OutgoingEvent, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
+import {
+  EventPublisher,
+  kafkaJsClient,
+  type KafkaClient,
+  type OutgoingEvent,
+  type PublishInterceptor,
+  RuntimeEvent,
+  RuntimeInstrumentation,
+  tracingPublishInterceptor,
+} from '@eventline/runtime';
 import type { BenchContext } from '../bench-context';
 import { SEND_BATCH } from '../support/backlog';
 import { BENCH_EVENT_TYPE, benchPayload } from '../support/bench-records';
 import type { CpuUsage } from '../support/cpu-meter';
 import { PARTITIONS } from '../support/fetch-settings';
+import { checkTracedRun, runTraced, type SpanCounts } from '../support/traced-run';
+import { TraceparentCounter } from '../support/traceparent-counter';
+import type { TracingVariantSpec } from './tracing-variants.settings';
 
 export interface ProduceRun {
   readonly recordsPerSecond: number;
@@ -38,7 +50,14 @@ export function messagePool(records: number, message: (i: number) => Message): M
  * SEND_BATCH records and 1 MiB so the coalescing queue sends each call as one batch (the
  * defaults, 500 records / 512 KiB, would split it in two).
  */
-export async function eventlinePublish(ctx: BenchContext, codec: AvroCodec, topic: string, records: number, payloads: readonly OrderPlaced[]): Promise<ProduceRun> {
+export async function eventlinePublish(
+  ctx: BenchContext,
+  codec: AvroCodec,
+  topic: string,
+  records: number,
+  payloads: readonly OrderPlaced[],
+  around: { readonly interceptors?: readonly PublishInterceptor[]; readonly client?: (client: KafkaClient) => KafkaClient } = {},
+): Promise<ProduceRun> {
   const instrumentation = new RuntimeInstrumentation();
   let sends = 0;
   let acknowledged = 0;
@@ -46,14 +65,16 @@ export async function eventlinePublish(ctx: BenchContext, codec: AvroCodec, topi
     sends++;
     acknowledged += count;
   });
+  const client = kafkaJsClient(ctx.kafka);
   const publisher = new EventPublisher({
-    client: kafkaJsClient(ctx.kafka),
+    client: around.client ? around.client(client) : client,
     codec,
     source: '/eventline/benchmarks',
     topicOf: () => topic,
     maxBatchCount: SEND_BATCH,
     maxBatchBytes: 1024 * 1024,
     instrumentation,
+    ...(around.interceptors ? { interceptors: around.interceptors } : {}),
   });
   await publisher.connect();
   try {
@@ -72,6 +93,34 @@ export async function eventlinePublish(ctx: BenchContext, codec: AvroCodec, topi
   } finally {
     await publisher.disconnect();
   }
+}
+
+export interface TracedProduceRun extends ProduceRun {
+  readonly spans: SpanCounts;
+  /** Records sent with a `traceparent` header. */
+  readonly tracedRecords: number;
+}
+
+/**
+ * The Eventline peer as a tracing variant (tracing-variants.settings.ts): the same publish
+ * with `tracingPublishInterceptor()` (or the diagnostic no-op interceptor), checked afterwards:
+ * every event through the interceptor, and as many records sent with a traceparent as spans
+ * recorded (none when off). The schema-registering publish before the clock counts as one.
+ */
+export async function tracedEventlinePublish(
+  ctx: BenchContext,
+  codec: AvroCodec,
+  topic: string,
+  records: number,
+  payloads: readonly OrderPlaced[],
+  spec: TracingVariantSpec,
+): Promise<TracedProduceRun> {
+  const traceparents = new TraceparentCounter();
+  const { result, spans } = await runTraced(spec, (arm) =>
+    eventlinePublish(ctx, codec, topic, records, payloads, { interceptors: [arm.interceptor(tracingPublishInterceptor)], client: (client) => traceparents.around(client) }),
+  );
+  checkTracedRun(spec, spans, { calls: records + 1, tracedRecords: traceparents.traced });
+  return { ...result, spans, tracedRecords: traceparents.traced };
 }
 
 /**

@@ -5,8 +5,10 @@ import { benchEncoder, benchPayload, eventlineMessage } from '../support/bench-r
 import { PARTITIONS } from '../support/fetch-settings';
 import { formatShare, RunLog } from '../support/run-log';
 import { formatMargin, formatNumber, formatRatio, formatSummary, median } from '../support/stats';
-import { eventlinePublish, kafkajsPerPartitionPublish, kafkajsPublish, messagePool, payloadPool, type ProduceRun } from './s2-producer-peers';
+import { spanExtras, tracingCostTable, tracingMethod, tracingNotes, tracingOffTarget } from '../report/tracing-cost-table';
+import { eventlinePublish, kafkajsPerPartitionPublish, kafkajsPublish, messagePool, payloadPool, tracedEventlinePublish, type ProduceRun, type TracedProduceRun } from './s2-producer-peers';
 import { S2_SETTINGS } from './s2-producer.settings';
+import { TRACING_VARIANTS, TracingVariant } from './tracing-variants.settings';
 
 const EVENTLINE = 'Eventline EventPublisher.publishMany (validate, Avro, CloudEvents, per-partition ack check)';
 const KAFKAJS = 'raw kafkajs producer.send (pre-encoded bytes)';
@@ -30,7 +32,8 @@ export const s2Producer: Scenario = {
   id: 'S2',
   title: 'Producer throughput (Eventline publisher vs raw kafkajs)',
   async run(ctx: BenchContext): Promise<ScenarioResult> {
-    const { records, warmupRecords } = S2_SETTINGS[ctx.profile.name];
+    const { records, warmupRecords, tracing } = S2_SETTINGS[ctx.profile.name];
+    const variants = tracing.map((v) => TRACING_VARIANTS[v]);
     const log = new RunLog('S2', ctx.log);
     const codec = await ctx.codec();
     const payloads = payloadPool(records);
@@ -41,10 +44,12 @@ export const s2Producer: Scenario = {
       recordBytes = encoder.encode(benchPayload(0)).length;
       return messagePool(count, (i) => eventlineMessage(encoder, i));
     };
-    const peersOf = (count: number): Array<[string, (topic: string) => Promise<ProduceRun>]> => [
+    const peersOf = (count: number): Array<[string, (topic: string) => Promise<ProduceRun | TracedProduceRun>]> => [
       [EVENTLINE, (topic) => eventlinePublish(ctx, codec, topic, count, payloads)],
       [KAFKAJS, async (topic) => kafkajsPublish(ctx, topic, count, await preEncoded(topic, count))],
       [PER_PARTITION, async (topic) => kafkajsPerPartitionPublish(ctx, topic, count, await preEncoded(topic, count))],
+      // The tracing variants (issue 15): the Eventline peer again, with its interceptor.
+      ...variants.map((spec): [string, (topic: string) => Promise<TracedProduceRun>] => [spec.label, (topic) => tracedEventlinePublish(ctx, codec, topic, count, payloads, spec)]),
     ];
     // One unrecorded run of every peer first: the JIT (Node's and the broker JVM's) warms up on
     // whichever peer goes first, which would otherwise tax that peer's first repetition.
@@ -62,7 +67,8 @@ export const s2Producer: Scenario = {
         const topic = await ctx.topics.create('bench-s2', PARTITIONS);
         const result = await run(topic);
         await assertWritten(ctx, topic, records + 1);
-        log.add({ peer, case: '', rep, value: result.recordsPerSecond, unit: 'rec/s', cpu: result.cpu, extra: { 'records per send': result.recordsPerSend } });
+        const traced = 'spans' in result ? { ...spanExtras(result.spans), 'records with a traceparent': result.tracedRecords } : {};
+        log.add({ peer, case: '', rep, value: result.recordsPerSecond, unit: 'rec/s', cpu: result.cpu, extra: { 'records per send': result.recordsPerSend, ...traced } });
       }
       await ctx.topics.cleanup();
     }
@@ -86,11 +92,18 @@ export const s2Producer: Scenario = {
         'Raw: kafkajs `producer.send` of records encoded before the clock with the same registered schema id, same key and headers. ' +
         'Payloads and raw messages come from a pool of 10,000 built before the clock. Window: first call to last acknowledgement; ' +
         'afterwards the topic must hold every record (end − start offsets). Schema registration and metadata happen in a warm-up send before the window. ' +
-        `Before the first repetition every peer makes one unrecorded run of ${formatNumber(warmupRecords)} records (JIT warm-up of Node and the broker).`,
+        `Before the first repetition every peer makes one unrecorded run of ${formatNumber(warmupRecords)} records (JIT warm-up of Node and the broker).` +
+        tracingMethod(variants, 'publish'),
       runs: log.runs,
-      tables: [{ header: ['peer', 'rec/s', 'vs raw kafkajs', 'CPU broker / node', 'records per node CPU-second', 'records per acknowledged send'], rows: [row(EVENTLINE), row(KAFKAJS), row(PER_PARTITION)] }],
-      targets: [{ name: 'S2 Eventline publisher vs raw kafkajs', target: `≥ ${TARGET}×`, measured: formatRatio(ours.median, raw.median), met: ratio >= TARGET, margin: formatMargin(ratio, TARGET) }],
-      notes: [],
+      tables: [
+        { header: ['peer', 'rec/s', 'vs raw kafkajs', 'CPU broker / node', 'records per node CPU-second', 'records per acknowledged send'], rows: [row(EVENTLINE), row(KAFKAJS), row(PER_PARTITION), ...variants.map((v) => row(v.label))] },
+        ...(variants.length > 0 ? [tracingCostTable(log, EVENTLINE, tracing, records)] : []),
+      ],
+      targets: [
+        { name: 'S2 Eventline publisher vs raw kafkajs', target: `≥ ${TARGET}×`, measured: formatRatio(ours.median, raw.median), met: ratio >= TARGET, margin: formatMargin(ratio, TARGET) },
+        ...(tracing.includes(TracingVariant.Off) ? [tracingOffTarget('S2', log, EVENTLINE)] : []),
+      ],
+      notes: tracingNotes(log, tracing),
       ceilingComparables: [
         { label: EVENTLINE, kind: 'produce', recordsPerSecond: ours.median },
         { label: KAFKAJS, kind: 'produce', recordsPerSecond: raw.median },

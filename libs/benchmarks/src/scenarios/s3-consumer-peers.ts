@@ -1,9 +1,22 @@
 import type { Kafka } from 'kafkajs';
 import { EventCatalog } from '@eventline/contracts';
-import { CloudEventAvroDecoder, EventConsumer, type EventConsumerOptions, kafkaJsClient, ProcessingMode, type RecordDecoder, RuntimeEvent, RuntimeInstrumentation } from '@eventline/runtime';
+import {
+  CloudEventAvroDecoder,
+  EventConsumer,
+  type EventConsumerOptions,
+  type HandlerInterceptor,
+  kafkaJsClient,
+  ProcessingMode,
+  type RecordDecoder,
+  RuntimeEvent,
+  RuntimeInstrumentation,
+  tracingHandlerInterceptor,
+} from '@eventline/runtime';
 import type { BenchContext } from '../bench-context';
 import { ConsumeWindow } from '../support/consumer-run';
 import { FETCH, PARTITIONS } from '../support/fetch-settings';
+import { checkTracedRun, runTraced, type SpanCounts } from '../support/traced-run';
+import type { TracingVariantSpec } from './tracing-variants.settings';
 
 export interface ConsumeRun {
   readonly recordsPerSecond: number;
@@ -12,28 +25,17 @@ export interface ConsumeRun {
 
 const timeoutFor = (records: number) => records + 120_000; // ≥ 1,000 rec/s, or something is wrong
 
-/**
- * The around-hook issue 13 adds to EventConsumerOptions: `interceptors`, each called with the
- * invocation and a `next` that runs the rest of the chain and the handler. Declared here in
- * the loosest shape that any such hook accepts (the invocation is not looked at) so that this
- * file builds against a runtime with the option and one without: EventConsumer ignores
- * options it does not know, and then the interceptor is simply never called.
- */
-type NoopInterceptor = (invocation: unknown, next: () => void | Promise<void>) => void | Promise<void>;
-
 interface ConsumeOptions {
   readonly decoder?: RecordDecoder;
   readonly onStarted?: () => void;
-  readonly interceptors?: readonly NoopInterceptor[];
+  readonly interceptors?: readonly HandlerInterceptor[];
 }
 
 async function consume(ctx: BenchContext, topic: string, records: number, { decoder, onStarted, interceptors }: ConsumeOptions): Promise<ConsumeRun> {
   const window = new ConsumeWindow(ctx.cpu, records);
   const instrumentation = new RuntimeInstrumentation();
   instrumentation.on(RuntimeEvent.BatchStart, () => window.started());
-  // The intersection lets `interceptors` through whether or not EventConsumerOptions declares
-  // it yet; once it does, the type checker holds NoopInterceptor to the runtime's own type.
-  const options: EventConsumerOptions & { readonly interceptors?: readonly NoopInterceptor[] } = {
+  const options: EventConsumerOptions = {
     client: kafkaJsClient(ctx.kafka),
     groupId: ctx.topics.group('bench-eventline'),
     instrumentation,
@@ -78,12 +80,29 @@ export interface InterceptedConsumeRun extends ConsumeRun {
  */
 export async function eventlineConsumeIntercepted(ctx: BenchContext, topic: string, records: number, decoder?: RecordDecoder): Promise<InterceptedConsumeRun> {
   let interceptorCalls = 0;
-  const noop: NoopInterceptor = (_invocation, next) => {
+  const noop: HandlerInterceptor = (_invocation, next) => {
     interceptorCalls++;
     return next();
   };
   const run = await consume(ctx, topic, records, { decoder, interceptors: [noop] });
   return { ...run, interceptorCalls };
+}
+
+export interface TracedConsumeRun extends ConsumeRun {
+  readonly spans: SpanCounts;
+}
+
+/**
+ * The Eventline consumer as a tracing variant (tracing-variants.settings.ts): the same
+ * consumer with `interceptors: [tracingHandlerInterceptor()]` (or the diagnostic no-op one),
+ * checked afterwards: every record through the interceptor, spans recorded as the variant
+ * says. The backlog's records carry no trace context (an untraced producer wrote them, as for
+ * every S3 peer), so every process span is a root, sampled by the consumer's own sampler.
+ */
+export async function eventlineConsumeTraced(ctx: BenchContext, topic: string, records: number, decoder: RecordDecoder | undefined, spec: TracingVariantSpec): Promise<TracedConsumeRun> {
+  const { result, spans } = await runTraced(spec, (arm) => consume(ctx, topic, records, { decoder, interceptors: [arm.interceptor(tracingHandlerInterceptor)] }));
+  checkTracedRun(spec, spans, { calls: records });
+  return { ...result, spans };
 }
 
 export function avroDecoder(codec: ConstructorParameters<typeof CloudEventAvroDecoder>[0]): RecordDecoder {

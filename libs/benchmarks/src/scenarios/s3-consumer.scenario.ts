@@ -5,8 +5,11 @@ import { benchEncoder, benchPayload, eventlineMessage, jsonValue } from '../supp
 import { PARTITIONS } from '../support/fetch-settings';
 import { formatShare, RunLog } from '../support/run-log';
 import { formatMargin, formatNumber, formatRatio, formatSummary, median } from '../support/stats';
-import { avroDecoder, eventlineConsume, kafkajsConsume, type ConsumeRun } from './s3-consumer-peers';
+import { spanExtras, tracingCostTable, tracingMethod, tracingNotes, tracingOffTarget } from '../report/tracing-cost-table';
+import { avroDecoder, eventlineConsume, eventlineConsumeTraced, kafkajsConsume, type ConsumeRun, type TracedConsumeRun } from './s3-consumer-peers';
+import { S3_SETTINGS } from './s3-consumer.settings';
 import { nestConsume } from './s3-nest-peer';
+import { TRACING_VARIANTS, TracingVariant } from './tracing-variants.settings';
 
 const EVENTLINE = 'Eventline EventConsumer (Avro decode, commit after processing)';
 const KAFKAJS = 'raw kafkajs eachBatch (auto-commit, no decode)';
@@ -24,6 +27,8 @@ export const s3Consumer: Scenario = {
   title: 'Consumer throughput (Eventline vs raw kafkajs vs NestJS transport)',
   async run(ctx: BenchContext): Promise<ScenarioResult> {
     const { records } = ctx.profile.s3;
+    const { tracing } = S3_SETTINGS[ctx.profile.name];
+    const variants = tracing.map((v) => TRACING_VARIANTS[v]);
     const log = new RunLog('S3', ctx.log);
     const codec = await ctx.codec();
     let recordBytes = 0;
@@ -38,17 +43,19 @@ export const s3Consumer: Scenario = {
       // The NestJS transport reads JSON (its default deserializer): the same orders, as JSON values.
       const jsonTopic = await ctx.topics.create('bench-s3-json', PARTITIONS);
       await produceBacklog(ctx.kafka, jsonTopic, records, (i) => ({ key: eventlineMessage(encoder, i).key, value: jsonValue(i) }));
-      const peers: Array<[string, () => Promise<ConsumeRun>]> = [
+      const peers: Array<[string, () => Promise<ConsumeRun | TracedConsumeRun>]> = [
         [EVENTLINE, () => eventlineConsume(ctx, topic, records, avroDecoder(codec))],
         [KAFKAJS, () => kafkajsConsume(ctx, ctx.kafka, topic, records)],
         [NEST, () => nestConsume(ctx, jsonTopic, records)],
         [KAFKAJS_OWN, () => kafkajsConsume(ctx, ctx.kafka, topic, records, true)],
+        // The tracing variants (issue 15): the Eventline peer again, on the same backlog, with its interceptor.
+        ...variants.map((spec): [string, () => Promise<TracedConsumeRun>] => [spec.label, () => eventlineConsumeTraced(ctx, topic, records, avroDecoder(codec), spec)]),
       ];
       // Rotate who goes first: A B C D, B C D A, …
       const shift = (rep - 1) % peers.length;
       for (const [peer, run] of [...peers.slice(shift), ...peers.slice(0, shift)]) {
-        const { recordsPerSecond, cpu } = await run();
-        log.add({ peer, case: '', rep, value: recordsPerSecond, unit: 'rec/s', cpu });
+        const result = await run();
+        log.add({ peer, case: '', rep, value: result.recordsPerSecond, unit: 'rec/s', cpu: result.cpu, ...('spans' in result ? { extra: spanExtras(result.spans) } : {}) });
       }
       await ctx.topics.cleanup();
     }
@@ -67,6 +74,7 @@ export const s3Consumer: Scenario = {
     const targets: TargetCheck[] = [
       { name: 'S3 Eventline consumer vs raw kafkajs', target: '≥ 0.85×', measured: formatRatio(ours.median, raw.median), met: ratio >= 0.85, margin: formatMargin(ratio, 0.85) },
       { name: 'S3 Eventline consumer vs NestJS Kafka transport', target: `≥ ${NEST_TARGET}×`, measured: formatRatio(ours.median, nest.median), met: vsNest >= NEST_TARGET, margin: formatMargin(vsNest, NEST_TARGET) },
+      ...(tracing.includes(TracingVariant.Off) ? [tracingOffTarget('S3', log, EVENTLINE)] : []),
     ];
     return ctx.result('S3', this.title, {
       method:
@@ -76,13 +84,18 @@ export const s3Consumer: Scenario = {
         'time from the first fetched batch to the last record handled. Eventline decodes every record with CloudEventAvroDecoder + ' +
         'AvroCodec against the real registry process (`startSchemaRegistry()`), runs a no-op handler and commits after processing. ' +
         'The NestJS peer (`@nestjs/microservices` Kafka transport, `NestFactory.createMicroservice`, a controller with `@EventPattern(topic)`) ' +
-        'reads the same orders written as JSON values (its default deserializer) to a topic of its own, same fetch settings, same 6 partitions at once.',
+        'reads the same orders written as JSON values (its default deserializer) to a topic of its own, same fetch settings, same 6 partitions at once.' +
+        tracingMethod(variants, 'consume'),
       runs: log.runs,
-      tables: [{ header: ['peer', 'rec/s', 'vs raw kafkajs', 'CPU broker / node', 'records per node CPU-second'], rows: [row(EVENTLINE), row(KAFKAJS), row(NEST), row(KAFKAJS_OWN)] }],
+      tables: [
+        { header: ['peer', 'rec/s', 'vs raw kafkajs', 'CPU broker / node', 'records per node CPU-second'], rows: [row(EVENTLINE), row(KAFKAJS), row(NEST), row(KAFKAJS_OWN), ...variants.map((v) => row(v.label))] },
+        ...(variants.length > 0 ? [tracingCostTable(log, EVENTLINE, tracing, records)] : []),
+      ],
       targets,
       notes: [
         `Raw kafkajs (eachBatch, no decoding) reads ${formatRatio(raw.median, nest.median)} as fast as the NestJS transport in this run: as both sit on kafkajs's fetch and ` +
           'record decoding, that is about the most any kafkajs-based consumer, Eventline included, can be ahead of NestJS on this machine.',
+        ...tracingNotes(log, tracing),
       ],
       ceilingComparables: [
         { label: 'raw kafkajs producer writing the S3 backlog (acks=all, idempotent, 1,000 per request, 1 in flight; last repetition)', kind: 'produce', recordsPerSecond: produceRate },
