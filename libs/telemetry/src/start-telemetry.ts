@@ -1,14 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import type { NodeSDK } from '@opentelemetry/sdk-node';
 import { readTelemetrySettings, type TelemetrySettings } from './telemetry-settings';
-
-/** Probes and scrapes, every few seconds from Kubernetes and Prometheus: not worth a trace each. */
-const UNTRACED_PATHS = new Set(['/health', '/healthz', '/ready', '/metrics']);
 
 let running: NodeSDK | undefined;
 
@@ -30,16 +21,11 @@ export function startTelemetry(defaultServiceName: string, env: NodeJS.ProcessEn
   env.OTEL_LOGS_EXPORTER ??= 'none';
   env.OTEL_TRACES_EXPORTER ??= settings.exporters.join(',');
   env.OTEL_SERVICE_NAME ??= settings.serviceName;
-  running = new NodeSDK({
-    serviceName: settings.serviceName,
-    instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]) }),
-      new ExpressInstrumentation(),
-      new NestInstrumentation(),
-      new PgInstrumentation({ requireParentSpan: true }),
-      new PinoInstrumentation(),
-    ],
-  });
+  // Loaded only when tracing is on: the SDK and the instrumentations take a second or more
+  // to load on a small machine, which an app with tracing off must not pay at every start;
+  // synchronous on purpose: it must run before the app's own imports.
+  const { createNodeSdk } = require('./node-sdk') as typeof import('./node-sdk');
+  running = createNodeSdk(settings.serviceName);
   running.start();
   return settings;
 }
