@@ -2,8 +2,10 @@
  * `eventline`: the operator CLI. Parses, runs one command, and turns every failure into one
  * line on stderr and an exit code from `ExitCode` — scripts and people both get a verdict.
  */
+import './telemetry';
 import { CommanderError, type Command } from 'commander';
 import { filterKafkaJsTimeoutWarning } from '@eventline/runtime';
+import { flushTelemetry } from '@eventline/telemetry';
 import { isCliError } from './common/cli.error';
 import { ExitCode } from './common/exit-code';
 import { buildProgram } from './program';
@@ -61,7 +63,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-main(process.argv).then((code) => {
+main(process.argv).then(async (code) => {
+  // The run's spans go out before the exit (a no-op when tracing is off).
+  await flushTelemetry().catch((error: unknown) => process.stderr.write(`eventline: traces not exported: ${error instanceof Error ? error.message : String(error)}\n`));
   // kafkajs can leave sockets and timers behind after disconnect; the verdict is in, so exit.
   process.stdout.write('', () => process.exit(code));
 });
