@@ -42,6 +42,7 @@ describe('two instances share one outbox', () => {
     await Promise.all(
       Array.from({ length: 30 }, async (_, n) => {
         const placed = await (n % 2 ? a : b).post('/orders', anOrder(`c-${n}`));
+        expect(placed.status).toBe(201);
         // The change goes through the other instance.
         const other = n % 2 ? b : a;
         if (n % 3) expect((await other.post(`/orders/${placed.body.orderId}/pay`, { paymentId: `p-${n}`, method: 'CARD' })).status).toBe(200);
