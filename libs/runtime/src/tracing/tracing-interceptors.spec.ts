@@ -77,6 +77,14 @@ describe('the tracing interceptors', () => {
     expect(span.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
   });
 
+  it('keep the tracestate given beside that traceparent as the span’s own state, and write it back', async () => {
+    const invocation = publishOf({ traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', headers: { tracestate: 'vendor=abc' } });
+    await tracingPublishInterceptor(tracer)(invocation, async () => undefined);
+    const [span] = exporter.getFinishedSpans();
+    expect(span.spanContext().traceState?.serialize()).toBe('vendor=abc');
+    expect(invocation.headers.tracestate).toBe('vendor=abc');
+  });
+
   it('process each attempt in a CONSUMER span that continues the producer trace and links to it; a publish inside continues it too', async () => {
     const published = publishOf();
     await tracingPublishInterceptor(tracer)(published, async () => undefined);

@@ -11,14 +11,20 @@ export const EVENTLINE_TRACER = '@eventline/runtime';
  * acknowledgement, and its context written into the record: `traceparent` (and `tracestate`)
  * as OpenTelemetry's Kafka propagation does, and `ce_traceparent` for the CloudEvents
  * distributed-tracing extension. A `traceparent` given with the publish (the outbox relay
- * restoring the HTTP request's context) is the span's parent; else the active context.
+ * restoring the HTTP request's context) is the span's parent, with a `tracestate` header
+ * given beside it as its state; else the active context.
  *
  * Only @opentelemetry/api: without an SDK the tracer is a no-op, the span does not record and
  * nothing is injected, so the record goes out as it would without this interceptor.
  */
 export function tracingPublishInterceptor(tracer: Tracer = trace.getTracer(EVENTLINE_TRACER)): PublishInterceptor {
   return (invocation: PublishInvocation, next) => {
-    const parent = invocation.traceparent !== undefined ? propagation.extract(ROOT_CONTEXT, { traceparent: invocation.traceparent }) : context.active();
+    // A caller's `tracestate` header belongs to its traceparent (the outbox stores both).
+    const given = invocation.headers[TRACESTATE_HEADER];
+    const parent =
+      invocation.traceparent !== undefined
+        ? propagation.extract(ROOT_CONTEXT, given !== undefined ? { traceparent: invocation.traceparent, tracestate: given } : { traceparent: invocation.traceparent })
+        : context.active();
     const span = tracer.startSpan(
       `send ${invocation.topic}`,
       {
