@@ -3,8 +3,9 @@
  * default — a publish made inside a span, the handler attempt that consumes it and the
  * handler's own publish to the next topic are one trace (send → process → send), each record
  * carrying its span's traceparent; a handler failure that dead-letters shows the failed
- * attempt and a dead-letter span linked to it, in the same trace. `tracing: false` leaves the
- * records without trace headers. Real broker and registry, the runtime's own publisher; the
+ * attempt and a dead-letter span linked to it, in the same trace; a consumer that starts
+ * after the event was sent continues its trace from the record's headers. `tracing: false`
+ * leaves the records without trace headers. Real broker and registry, the runtime's own publisher; the
  * SDK's in-memory exporter.
  */
 import { Injectable } from '@nestjs/common';
@@ -97,6 +98,24 @@ describe('EventlineModule traces by default', () => {
     // The dead letter keeps the traceparent the record had: a redrive links back to it.
     expect(deadLetter.headers?.traceparent?.toString()).toBe(traceparentOf(spanOf(`send ${orders}`, failedTrace)!));
     await app.close();
+  }, 60_000);
+
+  it('continue the producer’s trace in a consumer that was not running when the event was sent: the context is in the record', async () => {
+    const sender = await kit.app(kit.options({ publisher: { source: '/eventline/nest-test' }, consumer: undefined }), []);
+    const root = provider.getTracer('spec').startSpan('POST /orders/o-later/pay', { kind: SpanKind.SERVER });
+    await context.with(trace.setSpan(context.active(), root), () => sender.get(EventlinePublisher).publish('dev.eventline.orders.OrderPaid', paid('o-later')));
+    root.end();
+    await sender.close();
+    const traceId = root.spanContext().traceId;
+    const sent = spanOf(`send ${orders}`, traceId)!;
+    expect(spanOf(`process ${orders}`, traceId)).toBeUndefined();
+
+    // A consumer process starting afterwards (a restart, a new member) reads the record's headers.
+    const later = await kit.app(kit.options({ publisher: { source: '/eventline/nest-test' } }), [ShipOnPayment]);
+    const process = await eventually('the later consumer’s process span', () => spanOf(`process ${orders}`, traceId));
+    expect(process.parentSpanContext?.spanId).toBe(sent.spanContext().spanId);
+    expect(process.links.map((l) => l.context.spanId)).toEqual([sent.spanContext().spanId]);
+    await later.close();
   }, 60_000);
 
   it('leave records without trace headers when told tracing: false', async () => {
