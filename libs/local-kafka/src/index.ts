@@ -18,3 +18,4 @@ export { ClientPropertiesFlavor, ClientTransport } from './client-properties';
 export { addScramUser, type AddScramUserOptions } from './add-scram-user';
 export { ADMIN_PRINCIPAL, APPLICATION_PRINCIPALS, BROKER_PRINCIPAL, CERTIFICATE_PRINCIPALS, SCRAM_PRINCIPALS, TEST_PRINCIPALS } from './secure-principals';
 export { runKafkaTool, type KafkaToolOptions, type KafkaToolResult } from './kafka-tool';
+export { tailFile } from './log-tail';

@@ -1,5 +1,5 @@
 import { LocalZipkinError, LocalZipkinErrorCode } from './local-zipkin.error';
-import { tailFile } from './log-tail';
+import { tailFile } from '@eventline/local-kafka';
 import type { ZipkinProcess } from './zipkin-process';
 
 const POLL_MS = 250;
@@ -33,7 +33,7 @@ export async function waitUntilHealthy(server: ZipkinProcess, url: string, logFi
     if (server.exitInfo) {
       throw new LocalZipkinError(
         LocalZipkinErrorCode.ExitedEarly,
-        `the Zipkin server ${describeExit(server)} while starting. Last lines of ${logFile}:\n${tailFile(logFile)}`,
+        `the Zipkin server ${describeExit(server)} while starting. Last lines of ${logFile}:\n${tailFile(logFile, 30)}`,
         `Read the whole log: ${logFile}.`,
       );
     }
@@ -41,7 +41,7 @@ export async function waitUntilHealthy(server: ZipkinProcess, url: string, logFi
     if (Date.now() > until) {
       throw new LocalZipkinError(
         LocalZipkinErrorCode.StartTimeout,
-        `the Zipkin server did not answer ${url}/health within ${Math.round(deadlineMs / 1000)} s. Last lines of ${logFile}:\n${tailFile(logFile)}`,
+        `the Zipkin server did not answer ${url}/health within ${Math.round(deadlineMs / 1000)} s. Last lines of ${logFile}:\n${tailFile(logFile, 30)}`,
         'A loaded machine can need more time: set EVENTLINE_ZIPKIN_START_TIMEOUT_MS (or the startTimeoutMs option).',
       );
     }
