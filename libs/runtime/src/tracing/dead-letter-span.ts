@@ -4,10 +4,7 @@ import type { RecordHeaders } from '../kafka/consumed-record';
 import { KAFKA_SYSTEM, MessagingAttribute } from './messaging-attributes';
 import { recordHeaderGetter } from './record-header-carrier';
 import { failSpan } from './settle';
-import { EVENTLINE_TRACER } from './tracing-publish.interceptor';
-
-// A proxy: it records once an SDK is registered, whenever that happens.
-const tracer = trace.getTracer(EVENTLINE_TRACER);
+import { activeTracer } from './active-tracer';
 
 /** What the dead-letter span says about the record it moves. */
 export interface DeadLetterSpanInfo {
@@ -35,6 +32,8 @@ export function traceDeadLetterWrite(
   failedAttempt: Span | undefined,
   write: () => Promise<DeadLetterReceipt>,
 ): Promise<DeadLetterReceipt> {
+  const tracer = activeTracer();
+  if (tracer === undefined) return write();
   const attempt = failedAttempt?.spanContext();
   const links: Link[] = attempt ? [{ context: attempt, attributes: { 'eventline.link.reason': 'failed attempt' } }] : [];
   const parent: Context = failedAttempt ? trace.setSpan(context.active(), failedAttempt) : headers ? propagation.extract(ROOT_CONTEXT, headers, recordHeaderGetter) : context.active();

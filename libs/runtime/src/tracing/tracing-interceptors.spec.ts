@@ -155,6 +155,29 @@ describe('the tracing interceptors', () => {
     expect(exporter.getFinishedSpans()).toEqual([]);
   });
 
+  it('without an SDK and no tracer given, go straight to the work: no span object, no headers', async () => {
+    const invocation = publishOf();
+    let called = 0;
+    await tracingPublishInterceptor()(invocation, async () => void (called += 1));
+    const handled = handlerOf({ traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
+    expect(tracingHandlerInterceptor()(handled, () => void (called += 1))).toBeUndefined();
+    expect(called).toBe(2);
+    expect(invocation.headers).toEqual({});
+    expect(exporter.getFinishedSpans()).toEqual([]);
+  });
+
+  it('with an SDK registered later and no tracer given, trace through it (the apps start the SDK before the runtime runs)', async () => {
+    trace.setGlobalTracerProvider(provider);
+    try {
+      const invocation = publishOf();
+      await tracingPublishInterceptor()(invocation, async () => undefined);
+      expect(exporter.getFinishedSpans().map((s) => s.name)).toEqual(['send orders']);
+      expect(invocation.headers[CE_TRACEPARENT_HEADER]).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    } finally {
+      trace.disable();
+    }
+  });
+
   it('reach the record through the real publisher: traceparent, ce_traceparent, and the partition and offset on the span', async () => {
     const { kafka, publisher } = await fakePublisher({ interceptors: [tracingPublishInterceptor(tracer)] });
     const receipt = await publisher.publish(ORDER_PAID, orderPaid('order-9'), { id: 'evt-9' });

@@ -1,10 +1,10 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Tracer } from '@opentelemetry/api';
 import type { PublishInterceptor, PublishInvocation } from '../publisher/publish-interceptor';
+import { activeTracer } from './active-tracer';
 import { failSpan, settle } from './settle';
 import { CE_TRACEPARENT_HEADER, KAFKA_SYSTEM, MessagingAttribute, TRACESTATE_HEADER } from './messaging-attributes';
 import { stringHeaderSetter } from './record-header-carrier';
-
-export const EVENTLINE_TRACER = '@eventline/runtime';
+import { SpanNames } from './span-names';
 
 /**
  * A PRODUCER span `send <topic>` per published event, from the call to Kafka's
@@ -14,34 +14,32 @@ export const EVENTLINE_TRACER = '@eventline/runtime';
  * restoring the HTTP request's context) is the span's parent, with a `tracestate` header
  * given beside it as its state; else the active context.
  *
- * Only @opentelemetry/api: without an SDK the tracer is a no-op, the span does not record and
- * nothing is injected, so the record goes out as it would without this interceptor.
+ * Only @opentelemetry/api. Without a tracer given, the runtime's tracer of the registered
+ * SDK; with no SDK the publish goes straight to `next` (active-tracer.ts), and an unsampled
+ * span injects nothing: the record goes out as it would without this interceptor.
  */
-export function tracingPublishInterceptor(tracer: Tracer = trace.getTracer(EVENTLINE_TRACER)): PublishInterceptor {
+export function tracingPublishInterceptor(tracer?: Tracer): PublishInterceptor {
+  const names = new SpanNames('send');
   return (invocation: PublishInvocation, next) => {
+    const current = tracer ?? activeTracer();
+    if (current === undefined) return next();
     // A caller's `tracestate` header belongs to its traceparent (the outbox stores both).
     const given = invocation.headers[TRACESTATE_HEADER];
     const parent =
       invocation.traceparent !== undefined
         ? propagation.extract(ROOT_CONTEXT, given !== undefined ? { traceparent: invocation.traceparent, tracestate: given } : { traceparent: invocation.traceparent })
         : context.active();
-    const span = tracer.startSpan(
-      `send ${invocation.topic}`,
-      {
-        kind: SpanKind.PRODUCER,
-        attributes: {
-          [MessagingAttribute.System]: KAFKA_SYSTEM,
-          [MessagingAttribute.Operation]: 'send',
-          [MessagingAttribute.OperationName]: 'send',
-          [MessagingAttribute.Destination]: invocation.topic,
-          [MessagingAttribute.MessageId]: invocation.id,
-          [MessagingAttribute.EventType]: invocation.eventType,
-          ...(invocation.key !== undefined ? { [MessagingAttribute.Key]: invocation.key } : {}),
-        },
-      },
-      parent,
-    );
+    const span = current.startSpan(names.of(invocation.topic), { kind: SpanKind.PRODUCER }, parent);
     if (!span.isRecording()) return next();
+    span.setAttributes({
+      [MessagingAttribute.System]: KAFKA_SYSTEM,
+      [MessagingAttribute.Operation]: 'send',
+      [MessagingAttribute.OperationName]: 'send',
+      [MessagingAttribute.Destination]: invocation.topic,
+      [MessagingAttribute.MessageId]: invocation.id,
+      [MessagingAttribute.EventType]: invocation.eventType,
+      ...(invocation.key !== undefined ? { [MessagingAttribute.Key]: invocation.key } : {}),
+    });
     const active = trace.setSpan(parent, span);
     const carrier: Record<string, string> = {};
     propagation.inject(active, carrier, stringHeaderSetter);
