@@ -87,7 +87,8 @@ export function tracingMethod(variants: readonly TracingVariantSpec[], side: 'pu
   if (variants.length === 0) return '';
   const interceptor = side === 'publish' ? '`tracingPublishInterceptor()` (a PRODUCER span per event, traceparent and ce_traceparent written into the record)' : '`tracingHandlerInterceptor()` (a CONSUMER span per handler attempt)';
   return (
-    ` Tracing variants (issue 15), the Eventline peer again with ${interceptor}: ${variants.map((v) => `"${v.label}"`).join(', ')}. ` +
+    ` Tracing variants (issue 15), the Eventline peer again with ${interceptor} as the apps install it (no tracer given: it looks for the registered SDK itself), ` +
+    `behind a call counter; the no-op diagnostic is that counter alone: ${variants.map((v) => `"${v.label}"`).join(', ')}. ` +
     '"On" registers, for that run only, a BasicTracerProvider with a parent-based sampler (always on, or TraceIdRatioBasedSampler(0.01)), a BatchSpanProcessor ' +
     'with its default queue (2,048 spans, batches of 512) and an exporter that counts and discards (no serialization, no network), the AsyncLocalStorage context ' +
     'manager and the W3C propagator, and unregisters them afterwards (trace/context/propagation.disable()); "off" registers nothing. ' +

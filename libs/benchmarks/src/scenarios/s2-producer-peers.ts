@@ -117,7 +117,7 @@ export async function tracedEventlinePublish(
 ): Promise<TracedProduceRun> {
   const traceparents = new TraceparentCounter();
   const { result, spans } = await runTraced(spec, (arm) =>
-    eventlinePublish(ctx, codec, topic, records, payloads, { interceptors: [arm.interceptor(tracingPublishInterceptor)], client: (client) => traceparents.around(client) }),
+    eventlinePublish(ctx, codec, topic, records, payloads, { interceptors: [arm.interceptor(() => tracingPublishInterceptor())], client: (client) => traceparents.around(client) }),
   );
   checkTracedRun(spec, spans, { calls: records + 1, tracedRecords: traceparents.traced });
   return { ...result, spans, tracedRecords: traceparents.traced };

@@ -100,7 +100,7 @@ export interface TracedConsumeRun extends ConsumeRun {
  * every S3 peer), so every process span is a root, sampled by the consumer's own sampler.
  */
 export async function eventlineConsumeTraced(ctx: BenchContext, topic: string, records: number, decoder: RecordDecoder | undefined, spec: TracingVariantSpec): Promise<TracedConsumeRun> {
-  const { result, spans } = await runTraced(spec, (arm) => consume(ctx, topic, records, { decoder, interceptors: [arm.interceptor(tracingHandlerInterceptor)] }));
+  const { result, spans } = await runTraced(spec, (arm) => consume(ctx, topic, records, { decoder, interceptors: [arm.interceptor(() => tracingHandlerInterceptor())] }));
   checkTracedRun(spec, spans, { calls: records });
   return { ...result, spans };
 }

@@ -1,5 +1,5 @@
 import { trace } from '@opentelemetry/api';
-import { tracingHandlerInterceptor, type HandlerInvocation } from '@eventline/runtime';
+import { activeTracer, tracingHandlerInterceptor, type HandlerInvocation } from '@eventline/runtime';
 import { TRACING_VARIANTS, TracingVariant } from '../scenarios/tracing-variants.settings';
 import { checkTracedRun, runTraced, type SpanCounts } from './traced-run';
 import { installTracing } from './tracing-sdk';
@@ -22,7 +22,7 @@ const invocation = (offset: number): HandlerInvocation => ({
 /** Runs `records` handler attempts through the variant's interceptor, as the consumer would. */
 async function handled(variant: TracingVariant, records: number): Promise<SpanCounts> {
   const { spans } = await runTraced(TRACING_VARIANTS[variant], async (arm) => {
-    const interceptor = arm.interceptor(tracingHandlerInterceptor);
+    const interceptor = arm.interceptor(() => tracingHandlerInterceptor());
     for (let i = 0; i < records; i++) interceptor(invocation(i), () => undefined);
   });
   return spans;
@@ -49,6 +49,7 @@ describe('a traced benchmark run', () => {
 
   it('leaves no SDK behind: a tracer taken afterwards does not record', async () => {
     await handled(TracingVariant.On100, 10);
+    expect(activeTracer()).toBeUndefined();
     expect(trace.getTracer('after').startSpan('x').isRecording()).toBe(false);
   });
 

@@ -1,14 +1,12 @@
-import type { Interceptor } from '@eventline/runtime';
-import type { Tracer } from '@opentelemetry/api';
+import { activeTracer, type Interceptor } from '@eventline/runtime';
 import type { TracingVariantSpec } from '../scenarios/tracing-variants.settings';
-import { CountingTracer } from './counting-tracer';
 import { installTracing } from './tracing-sdk';
 
 /** What one traced run did, counted on the way: the proof it ran the variant it is named for. */
 export interface SpanCounts {
-  /** How often the interceptor ran: spans started by a tracing interceptor, or the no-op interceptor's calls. */
+  /** How often the variant's interceptor was called: once per published event or handler attempt. */
   readonly calls: number;
-  /** Spans that recorded (sampled); 0 without an SDK. */
+  /** Spans the SDK recorded (sampled); 0 without an SDK. */
   readonly recording: number;
   /** Spans the BatchSpanProcessor handed to the exporter, after the final flush. */
   readonly exported: number;
@@ -18,8 +16,13 @@ export interface SpanCounts {
 
 /** What a traced peer builds its publisher's or consumer's interceptor from. */
 export interface TracedArm {
-  /** The variant's interceptor: `tracing(tracer)` for a tracing variant, a counting no-op for the diagnostic one. */
-  interceptor<I>(tracing: (tracer: Tracer) => Interceptor<I>): Interceptor<I>;
+  /**
+   * The variant's interceptor: `tracing()` (the runtime's interceptor as the apps install it,
+   * no tracer given, so it finds the registered SDK itself) for a tracing variant, nothing for
+   * the no-op diagnostic; either behind the same call counter, so the diagnostic is the
+   * counter alone and "off" minus the diagnostic is the tracing interceptor's own cost.
+   */
+  interceptor<I>(tracing: () => Interceptor<I>): Interceptor<I>;
 }
 
 /**
@@ -29,18 +32,27 @@ export interface TracedArm {
  */
 export async function runTraced<R>(spec: TracingVariantSpec, run: (arm: TracedArm) => Promise<R>): Promise<{ readonly result: R; readonly spans: SpanCounts }> {
   const sdk = spec.sampleRatio === undefined ? undefined : installTracing(spec.sampleRatio);
-  // Made after the SDK is registered (or after the last one was unregistered), so its
-  // tracer is the runtime's default one as this variant's app would have it.
-  const tracer = new CountingTracer();
-  let noopCalls = 0;
+  // The runtime's own test for "an SDK is registered": what its interceptors ask per record.
+  const traced = activeTracer() !== undefined;
+  if (traced !== (sdk !== undefined)) {
+    await sdk?.uninstall();
+    throw new Error(`[${spec.label}] the runtime ${traced ? 'sees an SDK that this variant did not register' : 'does not see the SDK this variant registered'}`);
+  }
+  let calls = 0;
   const arm: TracedArm = {
-    interceptor: <I>(tracing: (t: Tracer) => Interceptor<I>): Interceptor<I> =>
-      spec.interceptor === 'noop'
-        ? (_invocation, next) => {
-            noopCalls++;
-            return next();
-          }
-        : tracing(tracer),
+    interceptor: <I>(tracing: () => Interceptor<I>): Interceptor<I> => {
+      if (spec.interceptor === 'noop') {
+        return (_invocation, next) => {
+          calls++;
+          return next();
+        };
+      }
+      const inner = tracing();
+      return (invocation, next) => {
+        calls++;
+        return inner(invocation, next);
+      };
+    },
   };
   let result: R;
   try {
@@ -49,10 +61,7 @@ export async function runTraced<R>(spec: TracingVariantSpec, run: (arm: TracedAr
     await sdk?.uninstall();
   }
   const exported = sdk?.exporter.counts;
-  return {
-    result,
-    spans: { calls: spec.interceptor === 'noop' ? noopCalls : tracer.started, recording: tracer.recording, exported: exported?.exported ?? 0, exportedWithOffset: exported?.withOffset ?? 0 },
-  };
+  return { result, spans: { calls, recording: sdk?.recorded.started ?? 0, exported: exported?.exported ?? 0, exportedWithOffset: exported?.withOffset ?? 0 } };
 }
 
 export interface TracedExpectation {
@@ -64,8 +73,8 @@ export interface TracedExpectation {
 
 /**
  * Refuses a traced run that did not do what its variant says, so a broken variant cannot
- * report a fast figure: every record through the interceptor; without an SDK nothing
- * recorded and nothing written into the records; at 100 % every span recorded, exported
+ * report a fast figure: every record through the interceptor; without an SDK (the runtime
+ * saw none, runTraced checked) nothing recorded and nothing written into the records; at 100 % every span recorded, exported
  * spans whole; at a ratio r, the recorded share within 6 standard deviations of r (a
  * binomial count; far outside it, the sampler is not the one configured).
  */
