@@ -118,9 +118,18 @@ describe('one order is one trace in Zipkin', () => {
     const shipments = `${prefix}shipments`;
     const find = (spans: readonly ZipkinSpan[], service: string, kind: string, name?: string) =>
       spans.find((s) => s.localEndpoint?.serviceName === service && s.kind === kind && (name === undefined || s.name === name));
-    const spans = await eventually('the whole trace in Zipkin', async () => {
+    // Each service exports on its own schedule and Zipkin indexes asynchronously: wait until
+    // every step has arrived, not only the last one.
+    const steps: ReadonlyArray<readonly [string, string, string | undefined]> = [
+      ['orders-service', 'SERVER', undefined],
+      ['orders-service', 'PRODUCER', `send ${orders}`],
+      ['fulfillment-worker', 'CONSUMER', `process ${orders}`],
+      ['fulfillment-worker', 'PRODUCER', `send ${shipments}`],
+      ['notifications-worker', 'CONSUMER', `process ${shipments}`],
+    ];
+    const spans = await eventually('every step of the trace in Zipkin', async () => {
       const trace = await zipkin.trace(traceId);
-      return find(trace, 'notifications-worker', 'CONSUMER', `process ${shipments}`) ? trace : undefined;
+      return steps.every(([service, kind, name]) => find(trace, service, kind, name)) ? trace : undefined;
     });
 
     const request = find(spans, 'orders-service', 'SERVER');
