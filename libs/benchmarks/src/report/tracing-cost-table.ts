@@ -96,7 +96,7 @@ export function tracingMethod(variants: readonly TracingVariantSpec[], side: 'pu
     (side === 'publish' ? ' and no record sent with a traceparent' : '') +
     '; on: the recorded share matches the sampler (exactly every span at 100 %), exported spans carry their record offset' +
     (side === 'publish' ? ', and as many records carry a traceparent as spans recorded' : '') +
-    '. Dropped = recorded − exported (the processor\'s queue was full).' +
+    '. Dropped = recorded − exported (the processor\'s queue was full). Each peer goes first in turn and even repetitions run the list backward, so no variant always follows the same peer.' +
     (side === 'consume' ? ' The backlog carries no trace context (written by an untraced producer, as for every peer), so every process span is a root span, sampled by the consumer\'s own sampler; reading an incoming traceparent is not in these figures.' : '')
   );
 }

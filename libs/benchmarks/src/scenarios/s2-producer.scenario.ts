@@ -3,6 +3,7 @@ import type { ScenarioResult } from '../report/result.types';
 import { SEND_BATCH } from '../support/backlog';
 import { benchEncoder, benchPayload, eventlineMessage } from '../support/bench-records';
 import { PARTITIONS } from '../support/fetch-settings';
+import { peerOrder } from '../support/peer-order';
 import { formatShare, RunLog } from '../support/run-log';
 import { formatMargin, formatNumber, formatRatio, formatSummary, median } from '../support/stats';
 import { spanExtras, tracingCostTable, tracingMethod, tracingNotes, tracingOffTarget } from '../report/tracing-cost-table';
@@ -26,7 +27,7 @@ async function assertWritten(ctx: BenchContext, topic: string, expected: number)
 /**
  * S2: producer throughput. Each peer writes the same number of ~200 B OrderPlaced records to
  * a fresh 6-partition topic, SEND_BATCH records per request, one request at a time, acks=all,
- * idempotent. Peer order rotates between repetitions (A B C, B C A, …).
+ * idempotent. Each peer goes first in turn, and even repetitions walk the list backward (peerOrder).
  */
 export const s2Producer: Scenario = {
   id: 'S2',
@@ -60,10 +61,8 @@ export const s2Producer: Scenario = {
     }
     await ctx.topics.cleanup();
     for (let rep = 1; rep <= ctx.profile.reps; rep++) {
-      const peers = peersOf(records);
-      // Rotate who goes first: A B C, B C A, …
-      const shift = (rep - 1) % peers.length;
-      for (const [peer, run] of [...peers.slice(shift), ...peers.slice(0, shift)]) {
+      // Each peer first in turn, forward on odd repetitions and backward on even ones (A B C, B A C, C A B, …): support/peer-order.ts.
+      for (const [peer, run] of peerOrder(peersOf(records), rep)) {
         const topic = await ctx.topics.create('bench-s2', PARTITIONS);
         const result = await run(topic);
         await assertWritten(ctx, topic, records + 1);

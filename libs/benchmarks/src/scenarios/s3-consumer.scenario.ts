@@ -3,6 +3,7 @@ import type { ScenarioResult, TargetCheck } from '../report/result.types';
 import { produceBacklog } from '../support/backlog';
 import { benchEncoder, benchPayload, eventlineMessage, jsonValue } from '../support/bench-records';
 import { PARTITIONS } from '../support/fetch-settings';
+import { peerOrder } from '../support/peer-order';
 import { formatShare, RunLog } from '../support/run-log';
 import { formatMargin, formatNumber, formatRatio, formatSummary, median } from '../support/stats';
 import { spanExtras, tracingCostTable, tracingMethod, tracingNotes, tracingOffTarget } from '../report/tracing-cost-table';
@@ -20,7 +21,7 @@ const NEST_TARGET = 5;
 /**
  * S3: a pre-produced backlog of Eventline records (Avro, CloudEvents headers, 6 partitions)
  * read to the end by each peer with a group of its own. A fresh topic per repetition; peer
- * order rotates between repetitions.
+ * order: each peer first in turn, even repetitions backward (peerOrder).
  */
 export const s3Consumer: Scenario = {
   id: 'S3',
@@ -51,9 +52,8 @@ export const s3Consumer: Scenario = {
         // The tracing variants (issue 15): the Eventline peer again, on the same backlog, with its interceptor.
         ...variants.map((spec): [string, () => Promise<TracedConsumeRun>] => [spec.label, () => eventlineConsumeTraced(ctx, topic, records, avroDecoder(codec), spec)]),
       ];
-      // Rotate who goes first: A B C D, B C D A, …
-      const shift = (rep - 1) % peers.length;
-      for (const [peer, run] of [...peers.slice(shift), ...peers.slice(0, shift)]) {
+      // Each peer first in turn, forward on odd repetitions and backward on even ones (A B C D, B A D C, …): support/peer-order.ts.
+      for (const [peer, run] of peerOrder(peers, rep)) {
         const result = await run();
         log.add({ peer, case: '', rep, value: result.recordsPerSecond, unit: 'rec/s', cpu: result.cpu, ...('spans' in result ? { extra: spanExtras(result.spans) } : {}) });
       }
